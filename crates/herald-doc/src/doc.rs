@@ -1,0 +1,207 @@
+use std::ops::Range;
+
+use crate::{Article, Span};
+
+/// An article with its annotation layers. The `Doc` owns everything; tokens and
+/// sentences are index views into its tables.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    /// The article the layers annotate.
+    pub article: Article,
+    /// Sentences in text order; they never overlap and never cross a paragraph break.
+    pub sentences: Vec<Sentence>,
+    /// Tokens in text order, as parallel columns.
+    pub tokens: TokenTable,
+    /// The layers filled by the stages after the text layer.
+    pub layers: Layers,
+}
+
+impl Doc {
+    /// A document with no annotations yet.
+    pub fn new(article: Article) -> Doc {
+        Doc { article, ..Doc::default() }
+    }
+
+    /// The text of `span`, or `""` if the span is not valid for this document.
+    pub fn text_of(&self, span: Span) -> &str {
+        span.get(&self.article.text).unwrap_or("")
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> Range<usize> {
+        let r = &self.sentences[i].tokens;
+        r.start as usize..r.end as usize
+    }
+}
+
+/// Index of a token in its document's [`TokenTable`].
+pub type TokenId = u32;
+
+/// One sentence: its span (first token's start to last token's end) and its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// Token indices `[start, end)`; never empty.
+    pub tokens: Range<TokenId>,
+    /// Index of the paragraph (blank-line separated block) the sentence lies in.
+    pub paragraph: u32,
+}
+
+/// The token table: one row per token, one column per attribute (struct of arrays),
+/// so stages that need one attribute touch only that column.
+///
+/// `spans` is always filled; the linguistic columns are empty until a tagger or parser
+/// fills them, and then have exactly `len()` entries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TokenTable {
+    /// Byte span of each token. Tokens are non-empty, in order and never overlap.
+    pub spans: Vec<Span>,
+    /// True when whitespace follows the token in the text.
+    pub space_after: Vec<bool>,
+}
+
+impl TokenTable {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Appends a token.
+    pub fn push(&mut self, span: Span, space_after: bool) {
+        self.spans.push(span);
+        self.space_after.push(space_after);
+    }
+}
+
+/// The annotation layers after the text layer. Each starts empty; the stage that owns
+/// it fills it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layers {
+    /// Document-level entities with their mentions.
+    pub entities: Vec<Entity>,
+    /// Coded political events.
+    pub events: Vec<Event>,
+    /// Direct and reported quotes.
+    pub quotes: Vec<Quote>,
+    /// Resolved toponyms.
+    pub places: Vec<Place>,
+    /// Normalised time expressions.
+    pub times: Vec<TimeExpr>,
+}
+
+/// One occurrence of an entity in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where it occurs.
+    pub span: Span,
+}
+
+/// A document-level entity: every mention of one person, organisation or place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Identifier unique within the document (`"E1"`, `"E2"`, …).
+    pub id: String,
+    /// Canonical name (the fullest name the document gives).
+    pub name: String,
+    /// Type: `PERSON`, `ORG`, `LOC`, `GPE`, `NORP`, …
+    pub kind: String,
+    /// CAMEO actor code, when coded.
+    pub actor: Option<String>,
+    /// All mentions, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// A coded event: who did what to whom, with its evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// CAMEO event code (`"042"`).
+    pub code: String,
+    /// CAMEO root code (`"04"`).
+    pub root: String,
+    /// Quad class, 1–4.
+    pub quad_class: u8,
+    /// Goldstein score, −10 to +10.
+    pub goldstein: f32,
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code.
+    pub target: String,
+    /// Source entity id, when the source is an entity of the document.
+    pub source_entity: Option<String>,
+    /// Target entity id, when the target is an entity of the document.
+    pub target_entity: Option<String>,
+    /// True for a negated event ("did not meet").
+    pub negated: bool,
+    /// `intent`, `conditional`, … when the event is not stated as an act.
+    pub modality: Option<String>,
+    /// Event date (TIMEX3 value).
+    pub date: Option<String>,
+    /// Place id, when located.
+    pub place: Option<String>,
+    /// Index of the sentence that states it.
+    pub sentence: u32,
+    /// The stating text.
+    pub evidence: Span,
+}
+
+/// Whether a quote is verbatim or reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Between quotation marks.
+    Direct,
+    /// Reported speech ("X said that …").
+    Indirect,
+}
+
+/// A quote with its attribution.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// The quoted content.
+    pub span: Span,
+    /// Direct or reported.
+    pub kind: QuoteKind,
+    /// Speaker entity id.
+    pub speaker: Option<String>,
+    /// The words naming the speaker where the quote is attributed.
+    pub speaker_span: Option<Span>,
+    /// Addressee entity id.
+    pub addressee: Option<String>,
+    /// Speech verb lemma.
+    pub verb: Option<String>,
+}
+
+/// A toponym resolved to a gazetteer entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Identifier unique within the document.
+    pub id: String,
+    /// Gazetteer name.
+    pub name: String,
+    /// GeoNames id.
+    pub geonameid: Option<u32>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// A normalised time expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeExpr {
+    /// Where it occurs.
+    pub span: Span,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    pub kind: String,
+    /// TIMEX3 value (`2022-04-26`, `P60D`, …).
+    pub value: String,
+}

@@ -1,0 +1,2 @@
+//! Readers that turn files into articles (placeholder: being written).
+#![deny(missing_docs)]
