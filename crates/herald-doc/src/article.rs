@@ -100,8 +100,7 @@ impl PubDate {
         if b.len() == 10 {
             return Some(date);
         }
-        if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 19 || b[13] != b':' || b[16] != b':'
-        {
+        if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 19 || b[13] != b':' || b[16] != b':' {
             return None;
         }
         let (h, m, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
@@ -212,7 +211,9 @@ mod tests {
         let t = PubDate::parse("2022-04-26T10:05:09.123+03:00").unwrap();
         assert_eq!(t.to_string(), "2022-04-26T10:05:09+03:00");
         assert_eq!(PubDate::parse("2022-04-26 10:05:09Z").unwrap().time(), Some((36309, 0)));
-        for bad in ["2022-02-30", "2022-13-01", "22-04-26", "2022-04-26T25:00:00Z", "", "２０２２-04-26"] {
+        for bad in
+            ["2022-02-30", "2022-13-01", "22-04-26", "2022-04-26T25:00:00Z", "", "２０２２-04-26"]
+        {
             assert_eq!(PubDate::parse(bad), None, "{bad}");
         }
     }

@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use crate::{Article, Span};
+use crate::{Article, Span, Upos};
 
 /// An article with its annotation layers. The `Doc` owns everything; tokens and
 /// sentences are index views into its tables.
@@ -59,6 +59,19 @@ pub struct TokenTable {
     pub spans: Vec<Span>,
     /// True when whitespace follows the token in the text.
     pub space_after: Vec<bool>,
+    /// Universal POS tag of each token (empty until a tagger runs).
+    pub upos: Vec<Upos>,
+    /// Penn Treebank tag of each token, interned (empty until a tagger runs).
+    pub xpos: Vec<&'static str>,
+    /// Head of each token as a document token index; `None` for a sentence root
+    /// (empty until a parser runs). A head always lies in the token's own sentence.
+    pub head: Vec<Option<TokenId>>,
+    /// Dependency relation to the head, interned (`"root"` for roots).
+    pub deprel: Vec<&'static str>,
+    /// Lemma of each token as a range into `lemma_text` (empty until a lemmatizer runs).
+    lemma_spans: Vec<(u32, u32)>,
+    /// All lemmas, concatenated: one allocation per document instead of one per token.
+    lemma_text: String,
 }
 
 impl TokenTable {
@@ -77,6 +90,30 @@ impl TokenTable {
         self.spans.push(span);
         self.space_after.push(space_after);
     }
+
+    /// Appends the lemma of the next token that has none yet (lemmas are pushed in
+    /// token order).
+    pub fn push_lemma(&mut self, lemma: &str) {
+        let start = self.lemma_text.len() as u32;
+        self.lemma_text.push_str(lemma);
+        self.lemma_spans.push((start, self.lemma_text.len() as u32));
+    }
+
+    /// The lemma of token `i`, or `None` before lemmatization.
+    pub fn lemma(&self, i: usize) -> Option<&str> {
+        let &(start, end) = self.lemma_spans.get(i)?;
+        self.lemma_text.get(start as usize..end as usize)
+    }
+
+    /// True when tags, lemmas and heads are filled for every token.
+    pub fn is_parsed(&self) -> bool {
+        let n = self.len();
+        self.upos.len() == n
+            && self.xpos.len() == n
+            && self.head.len() == n
+            && self.deprel.len() == n
+            && self.lemma_spans.len() == n
+    }
 }
 
 /// The annotation layers after the text layer. Each starts empty; the stage that owns
@@ -93,6 +130,20 @@ pub struct Layers {
     pub places: Vec<Place>,
     /// Normalised time expressions.
     pub times: Vec<TimeExpr>,
+    /// Named-entity mentions as the recognizer found them, in text order; the entities
+    /// stage groups them into `entities`.
+    pub names: Vec<Name>,
+}
+
+/// A named-entity mention found by the recognizer: a token range with a type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// Tokens `[start, end)`, inside one sentence.
+    pub tokens: Range<TokenId>,
+    /// Byte span from the first token's start to the last token's end.
+    pub span: Span,
+    /// `PERSON`, `ORG`, `LOC`, `GPE`, `NORP` or `MISC`.
+    pub kind: &'static str,
 }
 
 /// One occurrence of an entity in the text.

@@ -23,11 +23,13 @@
 
 mod article;
 mod doc;
+mod labels;
 mod offsets;
 
 pub use article::{Article, Language, PubDate};
 pub use doc::{
-    Doc, Entity, Event, Layers, Mention, Place, Quote, QuoteKind, Sentence, TimeExpr, TokenId,
-    TokenTable,
+    Doc, Entity, Event, Layers, Mention, Name, Place, Quote, QuoteKind, Sentence, TimeExpr,
+    TokenId, TokenTable,
 };
+pub use labels::{intern_deprel, intern_xpos, Upos};
 pub use offsets::{OffsetMap, Span};

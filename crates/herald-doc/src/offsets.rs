@@ -69,7 +69,11 @@ impl OffsetMap {
                 let n = ch.len_utf8() as u32;
                 if n > 1 {
                     extra += n - 1;
-                    wide.push(WideChar { byte: byte as u32, char: ci as u32, extra_through: extra });
+                    wide.push(WideChar {
+                        byte: byte as u32,
+                        char: ci as u32,
+                        extra_through: extra,
+                    });
                 }
             }
         }

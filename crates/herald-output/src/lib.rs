@@ -43,7 +43,7 @@ pub struct Annotation<'d> {
     language: Option<&'d str>,
     text: &'d str,
     sentences: Vec<SentenceOut>,
-    tokens: Vec<TokenOut>,
+    tokens: Vec<TokenOut<'d>>,
     entities: Vec<EntityOut<'d>>,
     events: Vec<EventOut<'d>>,
     quotes: Vec<QuoteOut<'d>>,
@@ -65,10 +65,23 @@ struct SentenceOut {
     paragraph: u32,
 }
 
+/// A token; the linguistic fields appear once the tagger and parser have run. `head` is
+/// the index of the head token in the document's `tokens` array; a sentence root is its own
+/// head (as in spaCy) and has `dep` `"root"`.
 #[derive(Serialize)]
-struct TokenOut {
+struct TokenOut<'d> {
     start: u32,
     end: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    upos: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    xpos: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lemma: Option<&'d str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    head: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dep: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -185,15 +198,7 @@ pub fn annotation(doc: &Doc) -> Annotation<'_> {
                 SentenceOut { start, end, paragraph: s.paragraph }
             })
             .collect(),
-        tokens: doc
-            .tokens
-            .spans
-            .iter()
-            .map(|&s| {
-                let (start, end) = chars(s);
-                TokenOut { start, end }
-            })
-            .collect(),
+        tokens: (0..doc.tokens.len()).map(|i| token(doc, i, chars(doc.tokens.spans[i]))).collect(),
         entities: layers
             .entities
             .iter()
@@ -269,5 +274,18 @@ pub fn annotation(doc: &Doc) -> Annotation<'_> {
                 TimeOut { start, end, text: slice(t.span), kind: &t.kind, value: &t.value }
             })
             .collect(),
+    }
+}
+
+fn token(doc: &Doc, i: usize, (start, end): (u32, u32)) -> TokenOut<'_> {
+    let t = &doc.tokens;
+    TokenOut {
+        start,
+        end,
+        upos: t.upos.get(i).map(|u| u.as_str()),
+        xpos: t.xpos.get(i).copied(),
+        lemma: t.lemma(i),
+        head: t.head.get(i).map(|h| h.unwrap_or(i as u32)),
+        dep: t.deprel.get(i).copied(),
     }
 }
