@@ -1,0 +1,35 @@
+//! One module per subcommand; each exposes `Args` and `run`.
+
+pub mod annotate;
+pub mod extract;
+pub mod ingest;
+pub mod search;
+pub mod show;
+pub mod stats;
+
+use std::path::PathBuf;
+
+/// How a command that read input ended.
+pub enum Outcome {
+    /// Everything was read.
+    Clean,
+    /// Some records were skipped (each reported on stderr).
+    Skipped,
+}
+
+/// `$XDG_DATA_HOME/herald/herald.db`, else `~/.local/share/herald/herald.db`, else
+/// `herald.db` in the working directory.
+pub fn default_db_path() -> PathBuf {
+    let non_empty = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let data = non_empty("XDG_DATA_HOME")
+        .or_else(|| non_empty("HOME").map(|h| h.join(".local").join("share")));
+    match data {
+        Some(dir) => dir.join("herald").join("herald.db"),
+        None => PathBuf::from("herald.db"),
+    }
+}
+
+/// Opens the store, saying which file when it fails.
+pub fn open_store(path: &std::path::Path) -> anyhow::Result<herald::store::Store> {
+    Ok(herald::store::Store::open(path)?)
+}

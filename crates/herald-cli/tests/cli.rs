@@ -1,0 +1,152 @@
+//! End-to-end runs of the `herald` binary on fixtures.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use herald::store::Store;
+
+fn herald(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_herald"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("HERALD_DB")
+        .output()
+        .expect("herald runs")
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn annotate_the_example_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = repo("tests/data/guterres-lavrov-moscow.txt");
+    let out = herald(&dir.path().join("unused.db"), &["annotate", "--date", "2022-04-26", example.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(json["date"], "2022-04-26");
+    assert_eq!(json["language"], "en");
+    let text = json["text"].as_str().unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |v: &serde_json::Value| -> String {
+        let (s, e) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+        chars[s..e].iter().collect()
+    };
+    let sentences: Vec<String> = json["sentences"].as_array().unwrap().iter().map(slice).collect();
+    insta::assert_snapshot!("example_sentences", sentences.join("\n"));
+    let tokens: Vec<String> = json["tokens"].as_array().unwrap().iter().map(slice).collect();
+    for expected in ["Moscow", "'s", "Secretary-General", "...", "60", "February", "24", "UN"] {
+        assert!(tokens.iter().any(|t| t == expected), "no token {expected:?}");
+    }
+    for layer in ["entities", "events", "quotes", "places", "times"] {
+        assert!(json[layer].is_array(), "{layer} missing");
+    }
+}
+
+#[test]
+fn ingest_twice_stores_once_and_search_finds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.db");
+    let examples = repo("examples");
+    let first = herald(&db, &["ingest", examples.to_str().unwrap()]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let stored = Store::open(&db).unwrap().stats().unwrap().articles;
+    assert!(stored >= 3, "{}", stdout(&first));
+    let second = herald(&db, &["ingest", examples.to_str().unwrap()]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(stdout(&second).contains(" new 0 "), "{}", stdout(&second));
+    assert_eq!(Store::open(&db).unwrap().stats().unwrap().articles, stored);
+
+    let hits = herald(&db, &["search", "--json", "ceasefire"]);
+    let first_hit: serde_json::Value =
+        serde_json::from_str(stdout(&hits).lines().next().expect("a hit")).unwrap();
+    let id = first_hit["id"].as_str().unwrap();
+    let show = herald(&db, &["show", "--tokens", id]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    assert!(stdout(&show).contains("[1] "), "{}", stdout(&show));
+    let stats = herald(&db, &["stats"]);
+    assert!(stdout(&stats).contains(&format!("articles   {stored}")), "{}", stdout(&stats));
+}
+
+#[test]
+fn bad_input_is_named_skipped_and_the_good_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("bad-utf8.txt"), b"Ministers met \xff\xfe in Geneva.").unwrap();
+    std::fs::write(input.join("binary.txt"), [0u8, 1, 2, 3, 0, 159, 146, 150, 0, 0]).unwrap();
+    std::fs::write(input.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        input.join("mixed.jsonl"),
+        "{\"id\":\"g1\",\"text\":\"Talks resumed in Geneva on Monday.\"}\n{\"id\": broken\n{\"id\":\"g2\",\"text\":\"Both delegations left without a statement.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("good.txt"), "Aid reached the city on Friday.\n").unwrap();
+    let db = dir.path().join("h.db");
+    let out = herald(&db, &["ingest", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3), "{}\n{}", stdout(&out), stderr(&out));
+    let err = stderr(&out);
+    for name in ["bad-utf8.txt", "binary.txt", "empty.txt", "mixed.jsonl:2"] {
+        assert!(err.contains(name), "no error naming {name}:\n{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+    let store = Store::open(&db).unwrap();
+    for id in ["g1", "g2"] {
+        assert!(store.contains(id).unwrap(), "{id} lost");
+    }
+    assert_eq!(store.stats().unwrap().articles, 3);
+}
+
+#[test]
+fn a_killed_ingest_resumes_without_loss_or_doubles() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("many.jsonl");
+    let n = 20_000;
+    let mut lines = String::new();
+    for i in 0..n {
+        lines.push_str(&format!(
+            "{{\"id\":\"n{i}\",\"text\":\"Delegation {i} arrived in the capital on Monday. Talks on item {i} resumed after a pause of {i} days, officials said.\"}}\n"
+        ));
+    }
+    std::fs::write(&input, lines).unwrap();
+    let db = dir.path().join("h.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_herald"))
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "--batch", "100", input.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once some batches have landed (or give up waiting after a while).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let landed = Store::open(&db).ok().and_then(|s| s.stats().ok()).map_or(0, |s| s.articles);
+        if landed > 0 || std::time::Instant::now() > deadline {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.check_integrity().unwrap(), Ok(()));
+    let after_kill = store.stats().unwrap().articles;
+    assert!(after_kill > 0 && after_kill % 100 == 0 || after_kill == n, "partial batch visible: {after_kill}");
+    drop(store);
+    let rerun = herald(&db, &["ingest", input.to_str().unwrap()]);
+    assert!(rerun.status.success(), "{}", stderr(&rerun));
+    let expected_new = n - after_kill;
+    assert!(stdout(&rerun).contains(&format!(" new {expected_new} ")), "{}", stdout(&rerun));
+    assert_eq!(Store::open(&db).unwrap().stats().unwrap().articles, n);
+}

@@ -1,0 +1,30 @@
+//! herald: news articles in, structured knowledge out.
+//!
+//! This facade re-exports the stage crates and assembles them into a [`Pipeline`]:
+//! an [`Article`] goes in, a [`Doc`] with its annotation layers comes out.
+//!
+//! | stage | crate | gives |
+//! |---|---|---|
+//! | ingestion | [`ingest`] | [`Article`]s from text, JSONL, HTML, feeds, WARC |
+//! | language | [`ingest::detect_language`] | `Article::language` |
+//! | text layer | [`text`] | sentences and tokens |
+//! | output | [`output`] | the JSON contract |
+//! | store | [`store`] | one SQLite file with full-text search |
+//!
+//! ```
+//! use herald::{Article, Pipeline};
+//! let pipeline = Pipeline::new();
+//! let doc = pipeline.annotate(Article::new("a1", "Talks resumed. Both sides spoke."));
+//! assert_eq!(doc.sentences.len(), 2);
+//! ```
+#![deny(missing_docs)]
+
+mod pipeline;
+
+pub use herald_doc as doc;
+pub use herald_doc::{Article, Doc};
+pub use herald_ingest as ingest;
+pub use herald_output as output;
+pub use herald_store as store;
+pub use herald_text as text;
+pub use pipeline::{is_annotated_language, Pipeline, Profile, Stage};
