@@ -1,0 +1,439 @@
+//! The averaged multiclass perceptron over hashed features: [`Perceptron`] learns,
+//! [`Weights`] is the compact, pruned, read-only form that is shipped and used at run time.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::codec::{Decoder, Encoder};
+use crate::ModelError;
+
+/// A `Hasher` that passes a `u64` key through: feature keys are already well-mixed hashes.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdentityMap<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
+
+/// One class weight of one feature during training, with its lazy-averaging bookkeeping.
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    weight: f32,
+    /// Sum of `weight` over all instances up to `stamp`.
+    total: f64,
+    /// The instance count when `total` was last brought up to date.
+    stamp: u64,
+}
+
+/// The classes one feature has weights for (sparse: most features touch few classes).
+#[derive(Clone, Default)]
+struct Row {
+    entries: Vec<Entry>,
+    /// How many updates touched this feature (for pruning rare features).
+    updates: u32,
+}
+
+/// What [`Perceptron::into_weights`] drops to make the shipped model small.
+#[derive(Clone, Copy, Debug)]
+pub struct Prune {
+    /// Averaged weights with a smaller magnitude are dropped.
+    pub min_abs: f32,
+    /// Features touched by fewer updates than this are dropped.
+    pub min_updates: u32,
+}
+
+impl Default for Prune {
+    fn default() -> Self {
+        Prune { min_abs: 1e-3, min_updates: 1 }
+    }
+}
+
+/// An averaged multiclass perceptron being trained.
+///
+/// Features are `u64` keys (see [`crate::hash::feature`]); each feature has a sparse row of
+/// per-class weights. Averaging is lazy (Daumé/Collins): every weight remembers when it last
+/// changed, so an update costs O(features), not O(model).
+pub struct Perceptron {
+    n_classes: usize,
+    index: IdentityMap<u32>,
+    rows: Vec<Row>,
+    /// Instances seen so far (every [`Perceptron::update`] call is one instance).
+    time: u64,
+    averaged: bool,
+}
+
+impl Perceptron {
+    /// An empty model over `n_classes` classes (at most 65,535).
+    pub fn new(n_classes: usize) -> Self {
+        assert!(n_classes > 0 && n_classes < u16::MAX as usize, "1..65535 classes");
+        Perceptron {
+            n_classes,
+            index: IdentityMap::default(),
+            rows: Vec::new(),
+            time: 0,
+            averaged: false,
+        }
+    }
+
+    /// The number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// The number of features with weights.
+    pub fn n_features(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Writes the score of every class into `out` (resized to `n_classes`): the sum of the
+    /// current (or, after [`Perceptron::average`], averaged) weights of `feats`.
+    pub fn scores(&self, feats: &[u64], out: &mut Vec<f32>) {
+        out.clear();
+        out.resize(self.n_classes, 0.0);
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize].entries {
+                    out[e.class as usize] += e.weight;
+                }
+            }
+        }
+    }
+
+    /// Records one training instance: when `guess != truth`, adds 1 to the weights of
+    /// `feats` for `truth` and subtracts 1 for `guess`. Call it for every instance, right
+    /// or wrong, so that averaging counts them all.
+    pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
+        self.time += 1;
+        if truth == guess {
+            return;
+        }
+        for &f in feats {
+            let r = match self.index.get(&f) {
+                Some(&r) => r as usize,
+                None => {
+                    self.index.insert(f, self.rows.len() as u32);
+                    self.rows.push(Row::default());
+                    self.rows.len() - 1
+                }
+            };
+            let row = &mut self.rows[r];
+            row.updates = row.updates.saturating_add(1);
+            Self::bump(row, truth as u16, 1.0, self.time);
+            Self::bump(row, guess as u16, -1.0, self.time);
+        }
+    }
+
+    fn bump(row: &mut Row, class: u16, delta: f32, now: u64) {
+        let e = match row.entries.iter_mut().position(|e| e.class == class) {
+            Some(i) => &mut row.entries[i],
+            None => {
+                row.entries.push(Entry { class, weight: 0.0, total: 0.0, stamp: now });
+                row.entries.last_mut().expect("just pushed")
+            }
+        };
+        e.total += (now - e.stamp) as f64 * e.weight as f64;
+        e.stamp = now;
+        e.weight += delta;
+    }
+
+    /// Replaces every weight by its average over all instances seen. Training should not
+    /// continue afterwards.
+    pub fn average(&mut self) {
+        if self.averaged {
+            return;
+        }
+        let now = self.time.max(1);
+        for row in &mut self.rows {
+            for e in &mut row.entries {
+                let total = e.total + (now - e.stamp) as f64 * e.weight as f64;
+                e.weight = (total / now as f64) as f32;
+                e.total = total;
+                e.stamp = now;
+            }
+        }
+        self.averaged = true;
+    }
+
+    /// Averages (if not yet done), prunes and packs the model into its run-time form.
+    pub fn into_weights(mut self, prune: Prune) -> Weights {
+        self.average();
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(self.rows.len());
+        for (&key, &r) in &self.index {
+            let row = &self.rows[r as usize];
+            if row.updates < prune.min_updates {
+                continue;
+            }
+            let mut entries: Vec<(u16, f32)> = row
+                .entries
+                .iter()
+                .filter(|e| e.weight.abs() >= prune.min_abs)
+                .map(|e| (e.class, e.weight))
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            entries.sort_by_key(|e| e.0);
+            rows.push((key, entries));
+        }
+        rows.sort_by_key(|r| r.0);
+        Weights::from_rows(self.n_classes, &rows)
+    }
+}
+
+/// Rounds an `f32` to bfloat16 (the top 16 bits, round-to-nearest-even): 8 bits of
+/// precision are plenty for perceptron weights and halve the model.
+#[inline]
+fn to_bf16(x: f32) -> u16 {
+    let bits = x.to_bits();
+    let round = 0x7fff + ((bits >> 16) & 1);
+    (bits.wrapping_add(round) >> 16) as u16
+}
+
+#[inline(always)]
+fn from_bf16(b: u32) -> f32 {
+    f32::from_bits(b << 16)
+}
+
+/// The run-time form of a trained perceptron: an open-addressing table from feature key to
+/// a packed sparse row of (class, bfloat16 weight) pairs. Read-only, compact, and scored
+/// without allocating.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weights {
+    n_classes: usize,
+    /// `(fingerprint << 32) | offset`, 0 = empty. The slot is chosen by the key's low bits,
+    /// the fingerprint is its high 32 bits (never 0).
+    slots: Vec<u64>,
+    /// At each row's offset: its length, then `class | bf16 << 16` per entry.
+    entries: Vec<u32>,
+    /// The number of rows (features) in the table.
+    n_rows: usize,
+}
+
+impl Weights {
+    fn from_rows(n_classes: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![0u64; cap];
+        // First place every row, then lay out the entries in the order of the stored key
+        // (fingerprint, slot), so that a saved and re-loaded table is identical.
+        let mut placed: Vec<(u64, usize)> = Vec::with_capacity(rows.len());
+        for (r, (key, _)) in rows.iter().enumerate() {
+            let fp = ((key >> 32) as u32) | 1;
+            let mut i = (*key as usize) & mask;
+            loop {
+                let s = slots[i];
+                if s == 0 {
+                    slots[i] = (fp as u64) << 32;
+                    placed.push((((fp as u64) << 32) | i as u64, r));
+                    break;
+                }
+                if (s >> 32) as u32 == fp {
+                    // Same probe chain and fingerprint: indistinguishable at run time; the
+                    // first row wins (a harmless hash collision).
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        placed.sort_unstable();
+        let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
+        for &(stored, r) in &placed {
+            let row = &rows[r].1;
+            slots[(stored as usize) & mask] = (stored & !0xffff_ffff) | entries.len() as u64;
+            entries.push(row.len() as u32);
+            entries.extend(row.iter().map(|&(c, w)| c as u32 | (to_bf16(w) as u32) << 16));
+        }
+        Weights { n_classes, slots, entries, n_rows: placed.len() }
+    }
+
+    /// The number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// The number of features with weights.
+    pub fn n_features(&self) -> usize {
+        self.n_rows
+    }
+
+    /// Heap bytes used by the table.
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.len() * 8 + self.entries.len() * 4
+    }
+
+    #[inline(always)]
+    fn row(&self, key: u64) -> Option<&[u32]> {
+        let mask = self.slots.len() - 1;
+        let fp = ((key >> 32) as u32) | 1;
+        let mut i = (key as usize) & mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            if (s >> 32) as u32 == fp {
+                let off = (s & 0xffff_ffff) as usize;
+                let len = self.entries[off] as usize;
+                return Some(&self.entries[off + 1..off + 1 + len]);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Writes the score of every class into `out` (resized to `n_classes`).
+    #[inline]
+    pub fn scores(&self, feats: &[u64], out: &mut Vec<f32>) {
+        out.clear();
+        out.resize(self.n_classes, 0.0);
+        for &f in feats {
+            if let Some(row) = self.row(f) {
+                for &e in row {
+                    // `class < n_classes` is checked when the model is built or loaded.
+                    out[(e & 0xffff) as usize] += from_bf16(e >> 16);
+                }
+            }
+        }
+    }
+
+    /// The rows as (stored key, entries) sorted by stored key. The stored key is the
+    /// fingerprint (high 32 bits) and the slot index (low bits): enough to rebuild the
+    /// identical table.
+    fn sorted_rows(&self) -> Vec<(u64, &[u32])> {
+        let mut rows: Vec<(u64, &[u32])> = Vec::with_capacity(self.n_rows);
+        for (i, &s) in self.slots.iter().enumerate() {
+            if s == 0 {
+                continue;
+            }
+            let off = (s & 0xffff_ffff) as usize;
+            let len = self.entries[off] as usize;
+            rows.push(((s & !0xffff_ffff) | i as u64, &self.entries[off + 1..off + 1 + len]));
+        }
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
+    }
+
+    /// Appends the weights to a model file.
+    pub fn write(&self, enc: &mut Encoder) {
+        enc.u32(self.n_classes as u32);
+        enc.u32(self.slots.len() as u32);
+        let rows = self.sorted_rows();
+        enc.u64(rows.len() as u64);
+        let mut prev = 0u64;
+        for (key, entries) in rows {
+            enc.varint(key - prev);
+            prev = key;
+            enc.varint(entries.len() as u64);
+            for &e in entries {
+                enc.varint((e & 0xffff) as u64);
+                enc.u16((e >> 16) as u16);
+            }
+        }
+    }
+
+    /// Reads weights written by [`Weights::write`], checking every class index and length.
+    pub fn read(dec: &mut Decoder) -> Result<Weights, ModelError> {
+        let n_classes = dec.u32()? as usize;
+        if n_classes == 0 || n_classes >= u16::MAX as usize {
+            return Err(dec.corrupt(format!("{n_classes} classes")));
+        }
+        let cap = dec.u32()? as usize;
+        let n = dec.u64()? as usize;
+        if !cap.is_power_of_two() || cap < n || n > dec.remaining() {
+            return Err(dec.corrupt(format!("table of {cap} slots for {n} rows")));
+        }
+        let mask = cap as u64 - 1;
+        let mut slots = vec![0u64; cap];
+        let mut entries: Vec<u32> = Vec::with_capacity(n * 3);
+        let mut key = 0u64;
+        for _ in 0..n {
+            let delta = dec.varint()?;
+            key = key.checked_add(delta).ok_or_else(|| dec.corrupt("feature keys overflow"))?;
+            let len = dec.varint()? as usize;
+            if len == 0 || len > n_classes {
+                return Err(dec.corrupt(format!("row of {len} entries")));
+            }
+            let i = (key & mask) as usize;
+            if slots[i] != 0 || (key >> 32) & 1 == 0 || (key & 0xffff_ffff) > mask {
+                return Err(dec.corrupt("duplicate or invalid feature slot"));
+            }
+            slots[i] = (key & !0xffff_ffff) | entries.len() as u64;
+            entries.push(len as u32);
+            for _ in 0..len {
+                let class = dec.varint()?;
+                if class >= n_classes as u64 {
+                    return Err(dec.corrupt(format!("class {class} of {n_classes}")));
+                }
+                let w = dec.u16()?;
+                entries.push(class as u32 | (w as u32) << 16);
+            }
+        }
+        Ok(Weights { n_classes, slots, entries, n_rows: n })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hash::feature;
+
+    #[test]
+    fn learns_a_separable_problem_and_survives_packing() {
+        // Class = template of the single informative feature.
+        let mut p = Perceptron::new(3);
+        let data: Vec<(Vec<u64>, usize)> = (0..60)
+            .map(|i| (vec![feature(i % 3, &[]), feature(9, &[i as u64])], (i % 3) as usize))
+            .collect();
+        let mut out = Vec::new();
+        for _ in 0..5 {
+            for (f, y) in &data {
+                p.scores(f, &mut out);
+                let g = argmax(&out);
+                p.update(f, *y, g);
+            }
+        }
+        let w = p.into_weights(Prune::default());
+        for (f, y) in &data {
+            w.scores(f, &mut out);
+            assert_eq!(argmax(&out), *y);
+        }
+        let mut enc = Encoder::new("test", 1);
+        w.write(&mut enc);
+        let mut bytes = Vec::new();
+        enc.finish(&mut bytes).unwrap();
+        let (mut dec, _) = Decoder::open(&bytes[..], "test", 1).unwrap();
+        let w2 = Weights::read(&mut dec).unwrap();
+        dec.end().unwrap();
+        assert_eq!(w, w2);
+    }
+
+    fn argmax(v: &[f32]) -> usize {
+        let mut best = 0;
+        for (i, &x) in v.iter().enumerate() {
+            if x > v[best] {
+                best = i;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn bf16_round_trips_closely() {
+        for x in [0.0f32, 1.0, -2.5, 0.001, 123.456] {
+            let y = from_bf16(to_bf16(x) as u32);
+            assert!((x - y).abs() <= x.abs() / 128.0, "{x} -> {y}");
+        }
+    }
+}
