@@ -1,9 +1,50 @@
-//! Tokenization and sentence splitting for news English (placeholder: being written).
+//! The text layer: tokenization and sentence splitting for news English.
+//!
+//! [`segment`] fills a [`Doc`]'s token table and sentences from its article text. It is
+//! rule-based and works on bytes: a tokenizer cuts the text into tokens the way
+//! Universal Dependencies English (EWT, GUM) does — punctuation split off, clitics and
+//! possessives split (`Moscow 's`, `do n't`, `ca n't`, `gon na`), abbreviations and
+//! initials keeping their period (`Gen.`, `U.S.`, `J.`), numbers, URLs, e-mail addresses,
+//! hashtags and @mentions whole — and records a kind per token; a splitter then reads
+//! the kinds to cut sentences at final punctuation (with the closing quotes that follow
+//! it), at paragraph breaks and after heading-like lines.
+//!
+//! ```
+//! use herald_doc::{Article, Doc};
+//! let mut doc = Doc::new(Article::new(
+//!     "a1",
+//!     "MOSCOW, April 26 (Reuters) - Gen. Smith didn't go. \"We're ready,\" he said.",
+//! ));
+//! herald_text::segment(&mut doc);
+//! let words: Vec<&str> = doc.tokens.spans.iter().map(|&s| doc.text_of(s)).collect();
+//! assert_eq!(&words[8..13], ["Gen.", "Smith", "did", "n't", "go"]);
+//! assert_eq!(doc.sentences.len(), 2);
+//! assert_eq!(doc.text_of(doc.sentences[1].span), "\"We're ready,\" he said.");
+//! ```
+//!
+//! **Invariants.** Tokens are non-empty, in order, disjoint and on `char` boundaries;
+//! every non-white-space character lies in a token; sentences partition the tokens, are
+//! never empty and never cross a paragraph break (a line holding only white space).
+//! Any input is accepted: nothing panics, whatever the bytes.
+//!
+//! **Speed.** One pass over the bytes for tokens, one over the tokens for sentences; no
+//! regular expressions and no allocation per token.
 #![deny(missing_docs)]
+
+mod chars;
+mod lexicon;
+mod split;
+mod tokenize;
 
 use herald_doc::Doc;
 
-/// Fills `doc.tokens` and `doc.sentences` from `doc.article.text`.
+/// Fills `doc.tokens` and `doc.sentences` from `doc.article.text`, replacing what they
+/// held.
 pub fn segment(doc: &mut Doc) {
-    let _ = doc;
+    let mut kinds = Vec::new();
+    tokenize::tokenize(&doc.article.text, &mut doc.tokens, &mut kinds);
+    split::split(&doc.article.text, &doc.tokens, &kinds, &mut doc.sentences);
 }
+
+#[cfg(test)]
+mod tests;
