@@ -6,7 +6,7 @@ usage: sent_errors.py GOLD.json PRED.jsonl [N]
 For each document, boundaries (sentence ends, after trimming white space) present in only one
 of gold and prediction are printed with 40 characters of context on each side, `||` marking
 the boundary: `missed` = gold boundary not predicted, `extra` = predicted boundary not in gold.
-Boundaries at paragraph breaks are always right and are skipped. Python 3 standard library only.
+Boundaries at paragraph breaks always agree, so they never show. Python 3 standard library only.
 """
 import json
 import sys

@@ -30,10 +30,13 @@ pub(crate) fn abbreviation(w: &[u8]) -> Option<Abbr> {
         b"Mr" | b"Mrs" | b"Ms" | b"Messrs" | b"Mssrs" | b"Dr" | b"Prof" | b"Gen" | b"Lt"
         | b"Col" | b"Maj" | b"Capt" | b"Cpt" | b"Sgt" | b"Cmdr" | b"Cmdt" | b"Adm" | b"Brig"
         | b"Cpl" | b"Pvt" | b"Gov" | b"Sen" | b"Rep" | b"Reps" | b"Sens" | b"Rev" | b"Fr"
-        | b"Hon" | b"Pres" | b"Supt" | b"Insp" | b"Det" | b"St" | b"Ste" | b"Mt" | b"Ft"
-        | b"Mme" | b"Mlle" | b"Msgr" | b"Gens" | b"Govs" | b"Atty" | b"Amb" | b"MR" | b"MRS"
-        | b"DR" | b"GEN" | b"vs" | b"Vs" | b"VS" | b"v" | b"cf" | b"Cf" | b"viz" | b"e.g"
-        | b"i.e" | b"E.g" | b"I.e" | b"Drs" | b"Attn" | b"attn" => Title,
+        | b"Hon" | b"Pres" | b"Supt" | b"Insp" | b"Det" | b"Mme" | b"Mlle" | b"Msgr" | b"Gens"
+        | b"Govs" | b"Atty" | b"Amb" | b"MR" | b"MRS" | b"DR" | b"GEN" | b"vs" | b"Vs" | b"VS"
+        | b"v" | b"cf" | b"Cf" | b"viz" | b"e.g" | b"i.e" | b"E.g" | b"I.e" | b"Drs" | b"Attn"
+        | b"attn" => Title,
+        // Saint or Street, Mount, Fort: a name usually follows, but a street can end a
+        // sentence (`on Main St. The`).
+        b"St" | b"Ste" | b"Mt" | b"Ft" => Other,
         // Months and weekdays (AP style), usually followed by a number or a comma.
         b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Sept"
         | b"Oct" | b"Nov" | b"Dec" | b"Mon" | b"Tue" | b"Tues" | b"Wed" | b"Thu" | b"Thur"
@@ -337,5 +340,41 @@ pub(crate) fn sentence_starter(w: &[u8]) -> bool {
             | b"Ok"
             | b"Note"
             | b"See"
+    )
+}
+
+/// Short words that stay in lower case in a title-case headline (`Talks on Ukraine to
+/// Resume`). Exact, lower-case.
+pub(crate) fn title_small_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"a" | b"an"
+            | b"the"
+            | b"and"
+            | b"but"
+            | b"or"
+            | b"nor"
+            | b"for"
+            | b"of"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"to"
+            | b"by"
+            | b"with"
+            | b"as"
+            | b"from"
+            | b"into"
+            | b"over"
+            | b"vs"
+            | b"vs."
+            | b"via"
+            | b"per"
+            | b"up"
+            | b"off"
+            | b"out"
+            | b"amid"
+            | b"after"
+            | b"n't"
     )
 }

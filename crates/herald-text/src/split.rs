@@ -233,7 +233,24 @@ impl Splitter<'_> {
             return false;
         }
         let short = (self.spans[t].end as usize - line_start) <= HEADING_MAX;
-        short || self.list_item(line_tok)
+        short || self.list_item(line_tok) || self.title_case(line_tok, t)
+    }
+
+    /// True when the words of tokens `a..=t` (a line) are in title case: at least three
+    /// words, and none in lower case but the short function words titles leave so
+    /// (`Guterres Calls for Ceasefire in Ukraine`). Long headlines are caught this way.
+    fn title_case(&self, a: usize, t: usize) -> bool {
+        let mut words = 0;
+        for k in a..=t {
+            if self.kinds[k] != Kind::Word {
+                continue;
+            }
+            words += 1;
+            if self.start(k) == Start::Lower && !lexicon::title_small_word(self.bytes(k)) {
+                return false;
+            }
+        }
+        words >= 3
     }
 
     /// True when token `t` is a list marker at the start of a line: a bullet, or a
@@ -244,7 +261,7 @@ impl Splitter<'_> {
             return true;
         }
         self.kinds[t] == Kind::Number
-            && b.len() <= 3
+            && b.len() <= 2
             && t + 1 < self.spans.len()
             && matches!(self.bytes(t + 1), b"." | b")")
     }

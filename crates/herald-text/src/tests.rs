@@ -194,6 +194,15 @@ fn paragraphs_headlines_and_lists() {
         "UN chief calls for ceasefire | By Jane Doe | MOSCOW - He spoke.",
     );
     check_sentences("Key points:\n- one\n- two", "Key points: | - one | - two");
+    check_sentences(
+        "Guterres Calls for Ceasefire in Ukraine as Russian Offensive Enters Third Month\nThe UN chief spoke.",
+        "Guterres Calls for Ceasefire in Ukraine as Russian Offensive Enters Third Month | The UN chief spoke.",
+    );
+    // A year at the start of a wrapped line is not a numbered list item.
+    check_sentences(
+        "The agreement, which both sides had been negotiating since the spring of\n2021. The end.",
+        "The agreement, which both sides had been negotiating since the spring of\n2021. | The end.",
+    );
     // Hard-wrapped prose: a single line break before a lower-case word goes on.
     check_sentences(
         "The minister said that talks would go on for as long as it took to\nreach a deal.",
@@ -224,6 +233,14 @@ fn one_megabyte_of_one_character() {
         let text: String = std::iter::repeat_n(c, (1 << 20) / c.len_utf8()).collect();
         let d = doc(&text);
         assert_invariants(&text, &d);
+    }
+    // Repeated patterns that a careless look-ahead would make quadratic.
+    for unit in ["a@", "x.", "1-", "\"a\" ", ":) ", "[6] ", "No. ", "http://a.b/(", "'"] {
+        let text = unit.repeat((1 << 20) / unit.len());
+        let t0 = std::time::Instant::now();
+        let d = doc(&text);
+        assert_invariants(&text, &d);
+        assert!(t0.elapsed().as_secs() < 20, "{unit:?} took {:?}", t0.elapsed());
     }
 }
 

@@ -138,7 +138,7 @@ impl Tokenizer<'_> {
         while i < e {
             let (c, n) = self.class(i);
             i = match c {
-                Class::Word | Class::Mark => self.word(i, e, s),
+                Class::Word | Class::Mark => self.word(i, e),
                 Class::Punct(p) => self.punct(i, n, e, p, s),
                 // Cannot happen inside a chunk; step over it to guarantee progress.
                 Class::Space => i + n,
@@ -148,7 +148,7 @@ impl Tokenizer<'_> {
 
     /// Scans a word starting at `i` and emits it (possibly as several tokens); returns
     /// where scanning goes on.
-    fn word(&mut self, i: usize, e: usize, chunk_start: usize) -> usize {
+    fn word(&mut self, i: usize, e: usize) -> usize {
         let s = self.s;
         if let Some(j) = self.url(i, e) {
             self.push(i, j, Kind::Word);
@@ -160,6 +160,9 @@ impl Tokenizer<'_> {
         let mut has_dot = false;
         let mut has_at = false;
         let mut digit_hyphen = false;
+        // The next `.` at or after the last `@` seen, searched once per word, so a chunk
+        // full of `@` stays linear.
+        let mut next_dot: Option<usize> = None;
         while j < e {
             let (c, n) = self.class(j);
             match c {
@@ -201,7 +204,12 @@ impl Tokenizer<'_> {
                 b'&' => prev.is_ascii_uppercase() && j + 1 < e && s[j + 1].is_ascii_uppercase(),
                 b'@' => {
                     // An e-mail address: a domain with a dot follows.
-                    let k = self.alnum_at(j + 1, e) && s[j + 1..e].contains(&b'.');
+                    if next_dot.is_none_or(|d| d < j) {
+                        let rest = &s[j + 1..e];
+                        next_dot =
+                            Some(rest.iter().position(|&b| b == b'.').map_or(e, |d| j + 1 + d));
+                    }
+                    let k = self.alnum_at(j + 1, e) && next_dot.is_some_and(|d| d < e);
                     has_at |= k;
                     k
                 }
@@ -249,7 +257,7 @@ impl Tokenizer<'_> {
         // before a second period, `Inc..`, but not before an ellipsis).
         let dots = s[j..e].iter().take_while(|&&b| b == b'.').count();
         if (dots == 1 || dots == 2) && s[j - 1] != b'-' {
-            if let Some(kind) = self.abbreviation(i, j, has_dot, has_at, e, chunk_start) {
+            if let Some(kind) = self.abbreviation(i, j, has_dot, has_at) {
                 self.push(i, j + 1, Kind::Abbr(kind));
                 return j + 1;
             }
@@ -259,15 +267,7 @@ impl Tokenizer<'_> {
     }
 
     /// Decides whether the period after the word `[i, j)` belongs to it.
-    fn abbreviation(
-        &self,
-        i: usize,
-        j: usize,
-        has_dot: bool,
-        has_at: bool,
-        e: usize,
-        _chunk_start: usize,
-    ) -> Option<Abbr> {
+    fn abbreviation(&self, i: usize, j: usize, has_dot: bool, has_at: bool) -> Option<Abbr> {
         let s = self.s;
         let w = &s[i..j];
         if has_at {
@@ -300,7 +300,6 @@ impl Tokenizer<'_> {
                 return Some(Abbr::Title);
             }
         }
-        let _ = e;
         None
     }
 
