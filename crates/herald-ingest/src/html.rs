@@ -418,14 +418,16 @@ fn page_metadata(doc: &Document, url: Option<&str>) -> PageMeta {
         })
         .or_else(|| time_element_date(doc));
 
+    // A relative canonical link resolves against the fetch URL, else against og:url.
+    let og_url = meta(&["og:url"]).and_then(|h| resolve_url(&h, url));
+    let base = url.or(og_url.as_deref());
     let canonical = doc
         .select("link[rel=\"canonical\" i]")
         .nodes()
         .iter()
         .find_map(|n| n.attr("href"))
-        .map(|h| h.trim().to_owned())
-        .or_else(|| meta(&["og:url"]))
-        .and_then(|h| resolve_url(&h, url));
+        .and_then(|h| resolve_url(&h, base))
+        .or_else(|| og_url.clone());
     let url = canonical.or_else(|| url.map(str::to_owned));
 
     PageMeta { title, byline, date, url }

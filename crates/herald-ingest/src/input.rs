@@ -26,6 +26,8 @@ pub(crate) struct Opened {
     pub format: Format,
     /// Size on disk of an uncompressed regular file (for size messages).
     pub plain_len: Option<u64>,
+    /// The content was gzip-compressed (read errors then mean damaged gzip data).
+    pub compressed: bool,
 }
 
 /// Why an input could not be opened as any format.
@@ -50,7 +52,7 @@ pub(crate) fn open(path: &Path) -> Result<Opened, OpenError> {
     let mut compressed = false;
     let mut name = file_name_lower(path);
     for _ in 0..3 {
-        let head = fill(&mut reader, 2).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+        let head = fill(&mut reader, 2).map_err(|e| read_error(&e, compressed))?;
         if head.starts_with(&[0x1f, 0x8b]) {
             reader = Box::new(BufReader::with_capacity(64 * 1024, MultiGzDecoder::new(reader)));
             compressed = true;
@@ -65,16 +67,12 @@ pub(crate) fn open(path: &Path) -> Result<Opened, OpenError> {
         name = stem.to_owned();
     }
 
-    let head = match fill(&mut reader, SNIFF_BYTES) {
-        Ok(h) => h.to_vec(),
-        Err(e) if compressed => return Err(format!("corrupt gzip: {}", io_reason(&e))),
-        Err(e) => return Err(format!("cannot read: {}", io_reason(&e))),
-    };
+    let head = fill(&mut reader, SNIFF_BYTES).map_err(|e| read_error(&e, compressed))?.to_vec();
     if head.iter().all(u8::is_ascii_whitespace) {
         return Err("empty".to_owned());
     }
     let format = detect(&name, &head)?;
-    Ok(Opened { reader, format, plain_len: if compressed { None } else { disk_len } })
+    Ok(Opened { reader, format, plain_len: if compressed { None } else { disk_len }, compressed })
 }
 
 /// Fills the reader's buffer until it holds `n` bytes or the input ends, and returns the
@@ -243,6 +241,19 @@ pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         return None;
     }
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A read error as a skip reason; inside gzip, damage is named as such.
+pub(crate) fn read_error(e: &io::Error, compressed: bool) -> String {
+    if compressed
+        && matches!(
+            e.kind(),
+            io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData
+        )
+    {
+        return format!("truncated or corrupt gzip data ({e})");
+    }
+    format!("cannot read: {}", io_reason(e))
 }
 
 /// An I/O error as a short phrase, naming truncated compressed data plainly.

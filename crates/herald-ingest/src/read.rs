@@ -162,7 +162,7 @@ fn read_single(path: &Path, mut opened: Opened, config: &ReadConfig) -> Record {
     }
     let bytes = match read_limited(&mut opened.reader, limit) {
         Ok(b) => b,
-        Err(e) => return skip(format!("cannot read: {}", io_reason(&e))),
+        Err(e) => return skip(input::read_error(&e, opened.compressed)),
     };
     if bytes.len() > limit {
         return skip(format!("article is over the {} limit", human_limit(limit)));
