@@ -378,3 +378,35 @@ pub(crate) fn title_small_word(w: &[u8]) -> bool {
             | b"n't"
     )
 }
+
+/// Verbs that attribute a quote (`"Ready!" Smith said`). Exact, lower-case.
+pub(crate) fn speech_verb(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"said"
+            | b"says"
+            | b"asked"
+            | b"asks"
+            | b"added"
+            | b"adds"
+            | b"told"
+            | b"tells"
+            | b"replied"
+            | b"wrote"
+            | b"writes"
+            | b"shouted"
+            | b"stated"
+            | b"insisted"
+            | b"explained"
+            | b"noted"
+            | b"warned"
+            | b"declared"
+            | b"responded"
+            | b"continued"
+            | b"recalled"
+            | b"exclaimed"
+            | b"cried"
+            | b"tweeted"
+            | b"posted"
+    )
+}

@@ -194,7 +194,12 @@ impl Splitter<'_> {
         let quote_opens =
             next == Start::Opener && !matches!(self.kinds[m], Kind::Punct(Punct::Open));
         match self.kinds[k] {
-            Kind::Stop => !(next == Start::Lower && quoted),
+            // `"Why?" asked Smith.`, `"Ready!" Smith said.`: the attribution goes on (but
+            // `"We are ready." Lavrov said Russia …` is a new sentence).
+            Kind::Stop => {
+                let question = self.bytes(k).iter().any(|&c| c == b'?' || c == b'!');
+                !(quoted && (next == Start::Lower || (question && self.attribution(m))))
+            }
             Kind::Ellipsis => next == Start::Upper || quote_opens,
             Kind::Abbr(a) => match a {
                 Abbr::Title => false,
@@ -205,6 +210,26 @@ impl Splitter<'_> {
             },
             _ => false,
         }
+    }
+
+    /// True when tokens from `m` are a short name and a speech verb that ends the
+    /// clause (`Smith said.`, `Foreign Minister Sergei Lavrov asked,`): the attribution
+    /// of a quote just closed.
+    fn attribution(&self, m: usize) -> bool {
+        let n = self.spans.len();
+        for k in m..n.min(m + 5) {
+            let w = self.bytes(k);
+            if k > m && lexicon::speech_verb(w) {
+                // The attribution ends there: `Smith said.` or `Smith said,`.
+                return k + 1 >= n
+                    || matches!(self.kinds[k + 1], Kind::Stop)
+                    || self.bytes(k + 1) == b",";
+            }
+            if !(self.kinds[k] == Kind::Word && self.start(k) == Start::Upper) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The bytes of token `t` without a final period (for lexicon lookups).

@@ -139,6 +139,14 @@ fn closing_quotes_belong_to_the_sentence_before() {
         "He said \"... we are ready\" and left.",
     );
     check_sentences("He paused. \"... we are ready.\"", "He paused. | \"... we are ready.\"");
+    check_sentences(
+        "“Ready!” Foreign Minister Sergei Lavrov said. “Why?” That was all.",
+        "“Ready!” Foreign Minister Sergei Lavrov said. | “Why?” | That was all.",
+    );
+    check_sentences(
+        "“We are ready.” Lavrov said Russia would talk.",
+        "“We are ready.” | Lavrov said Russia would talk.",
+    );
 }
 
 #[test]
