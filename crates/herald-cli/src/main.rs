@@ -34,6 +34,8 @@ enum Command {
     Show(cmd::show::Args),
     /// Counts over the store
     Stats,
+    /// Build herald's actor dictionary from PETRARCH/TABARI dictionaries
+    Dict(cmd::dict::Args),
 }
 
 /// Exit status when the run finished but skipped some input records.
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(&db(), args),
         Command::Show(args) => cmd::show::run(&db(), args),
         Command::Stats => cmd::stats::run(&db()),
+        Command::Dict(args) => cmd::dict::run(args),
     };
     match result {
         Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,

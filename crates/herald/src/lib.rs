@@ -21,7 +21,9 @@
 
 mod pipeline;
 
+pub use herald_actors as actors;
 pub use herald_doc as doc;
+pub use herald_entities as entities;
 pub use herald_doc::{Article, Doc};
 pub use herald_ingest as ingest;
 pub use herald_output as output;

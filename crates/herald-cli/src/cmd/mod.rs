@@ -1,6 +1,7 @@
 //! One module per subcommand; each exposes `Args` and `run`.
 
 pub mod annotate;
+pub mod dict;
 pub mod extract;
 pub mod ingest;
 pub mod search;

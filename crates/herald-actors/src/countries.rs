@@ -1,0 +1,125 @@
+//! Countries: names, demonyms and capitals, read from the mledoze/countries JSON table.
+
+use std::path::Path;
+
+use crate::{DictError, LineError, Parsed};
+
+/// A country as actor coding needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    /// CAMEO country code (ISO 3166-1 alpha-3 save for a few CAMEO exceptions).
+    pub code: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub iso2: String,
+    /// Common English name (`Russia`).
+    pub name: String,
+    /// Names as upper-case words: common, official, Latin-script alternative spellings.
+    pub names: Vec<Vec<String>>,
+    /// English demonyms, singular and plural (`RUSSIAN`, `RUSSIANS`).
+    pub demonyms: Vec<Vec<String>>,
+    /// Capitals (`MOSCOW`).
+    pub capitals: Vec<Vec<String>>,
+    /// Latitude of the country's reference point.
+    pub lat: f64,
+    /// Longitude of the country's reference point.
+    pub lon: f64,
+}
+
+/// Reads `countries.json` (mledoze/countries). A record without the fields actor coding
+/// needs is skipped and reported with its 1-based record number in place of a line.
+pub fn read_countries_json(path: &Path) -> Result<Parsed<Country>, DictError> {
+    let io = |source| DictError::Io { path: path.display().to_string(), source };
+    let text = std::fs::read_to_string(path).map_err(io)?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| DictError::Format {
+        path: path.display().to_string(),
+        line: e.line(),
+        reason: e.to_string(),
+    })?;
+    let Some(records) = value.as_array() else {
+        return Err(DictError::Format {
+            path: path.display().to_string(),
+            line: 1,
+            reason: "expected a JSON array of countries".to_owned(),
+        });
+    };
+    let mut parsed = Parsed::default();
+    for (i, record) in records.iter().enumerate() {
+        match country_of(record) {
+            Ok(c) => parsed.entries.push(c),
+            Err(reason) => parsed.errors.push(LineError { line: i + 1, reason }),
+        }
+    }
+    Ok(parsed)
+}
+
+fn country_of(r: &serde_json::Value) -> Result<Country, String> {
+    let s = |p: &str| r.pointer(p).and_then(|v| v.as_str()).map(str::to_owned);
+    let code = s("/cca3").ok_or("no cca3")?;
+    let iso2 = s("/cca2").ok_or("no cca2")?;
+    let name = s("/name/common").ok_or("no common name")?;
+    let mut names = vec![words(&name)];
+    let add = |list: &mut Vec<Vec<String>>, text: &str| {
+        let w = words(text);
+        if !w.is_empty() && !list.contains(&w) {
+            list.push(w);
+        }
+    };
+    if let Some(official) = s("/name/official") {
+        add(&mut names, &official);
+    }
+    for alt in r.pointer("/altSpellings").and_then(|v| v.as_array()).into_iter().flatten() {
+        let Some(alt) = alt.as_str() else { continue };
+        // Two-letter codes ("IN", "IT", "NO") are words too; scripts other than Latin
+        // never appear in English text.
+        if alt.chars().count() > 2
+            && alt.chars().all(|c| c.is_ascii() || c.is_alphabetic() && c < '\u{0250}')
+        {
+            add(&mut names, alt);
+        }
+    }
+    let mut demonyms = Vec::new();
+    for g in ["m", "f"] {
+        if let Some(d) = s(&format!("/demonyms/eng/{g}")) {
+            add(&mut demonyms, &d);
+            add(&mut demonyms, &plural_demonym(&d));
+        }
+    }
+    let mut capitals = Vec::new();
+    for cap in r.pointer("/capital").and_then(|v| v.as_array()).into_iter().flatten() {
+        if let Some(cap) = cap.as_str() {
+            add(&mut capitals, cap);
+        }
+    }
+    let latlng = r.pointer("/latlng").and_then(|v| v.as_array());
+    let coord = |i: usize| latlng.and_then(|l| l.get(i)).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    Ok(Country { code, iso2, name, names, demonyms, capitals, lat: coord(0), lon: coord(1) })
+}
+
+/// "Russian" → "Russians"; "Chinese", "British", "Swiss" stay as they are.
+fn plural_demonym(d: &str) -> String {
+    let lower = d.to_lowercase();
+    if ["ese", "ish", "ch", "sh", "s", "x", "z"].iter().any(|s| lower.ends_with(s)) {
+        d.to_owned()
+    } else {
+        format!("{d}s")
+    }
+}
+
+/// Upper-case words of a name, split at spaces (hyphens and dots stay inside words, as
+/// the tokenizer keeps them).
+pub(crate) fn words(text: &str) -> Vec<String> {
+    text.split([' ', '_'])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(',').to_uppercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn demonym_plurals() {
+        assert_eq!(super::plural_demonym("Russian"), "Russians");
+        assert_eq!(super::plural_demonym("Chinese"), "Chinese");
+        assert_eq!(super::plural_demonym("British"), "British");
+    }
+}

@@ -1,0 +1,219 @@
+//! Longest-match phrase lookup over tokens: one upper-casing and one hash lookup per token,
+//! then a check of the few phrases that start with that word, longest first.
+
+use std::collections::HashMap;
+
+use crate::{ActorEntry, AgentEntry, Country};
+
+/// What a matched phrase names: an index into the dictionary's actors, agents or countries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Hit {
+    /// A named actor (a person, an organisation, a country's institution).
+    Actor(usize),
+    /// A role noun phrase (`foreign minister`, `rebels`).
+    Agent(usize),
+    /// A country's name.
+    Country(usize),
+    /// A country's demonym or adjective (`Russian`, `Russians`).
+    Demonym(usize),
+    /// A country's capital (`Moscow`).
+    Capital(usize),
+}
+
+impl Hit {
+    /// True for hits that name something (and so are capitalised in English text), as
+    /// opposed to role nouns.
+    fn is_name(self) -> bool {
+        !matches!(self, Hit::Agent(_))
+    }
+}
+
+/// A dictionary phrase found in a token sequence: tokens `[start, end)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it names.
+    pub target: Hit,
+}
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    /// Word ids after the first.
+    rest: Box<[u32]>,
+    target: Hit,
+    /// A short all-capitals single word (`US`, `UN`): the token must be all capitals too,
+    /// so that the pronoun "us" or "Un" at a sentence start do not match.
+    acronym: bool,
+}
+
+/// The phrase index of an [`ActorDict`](crate::ActorDict).
+#[derive(Clone, Debug, Default)]
+pub struct Matcher {
+    vocab: HashMap<Box<str>, u32>,
+    by_first: HashMap<u32, Vec<Pattern>>,
+}
+
+impl Matcher {
+    /// Indexes every phrase. For a phrase listed more than once, countries win over actors
+    /// (they carry the name/demonym/capital distinction) and later entries over earlier
+    /// ones (a user's dictionary over the shipped one).
+    pub(crate) fn build(
+        actors: &[ActorEntry],
+        agents: &[AgentEntry],
+        countries: &[Country],
+    ) -> Matcher {
+        let mut m = Matcher::default();
+        let mut seen: HashMap<Vec<u32>, (u32, usize)> = HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            for name in &a.names {
+                m.insert(&mut seen, name, Hit::Actor(i));
+            }
+        }
+        for (i, a) in agents.iter().enumerate() {
+            m.insert(&mut seen, &a.words, Hit::Agent(i));
+        }
+        for (i, c) in countries.iter().enumerate() {
+            for name in &c.names {
+                m.insert(&mut seen, name, Hit::Country(i));
+            }
+            for d in &c.demonyms {
+                m.insert(&mut seen, d, Hit::Demonym(i));
+            }
+            for cap in &c.capitals {
+                m.insert(&mut seen, cap, Hit::Capital(i));
+            }
+        }
+        for list in m.by_first.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        m
+    }
+
+    fn insert(
+        &mut self,
+        seen: &mut HashMap<Vec<u32>, (u32, usize)>,
+        words: &[String],
+        target: Hit,
+    ) {
+        if words.is_empty() {
+            return;
+        }
+        let ids: Vec<u32> = words.iter().map(|w| self.intern(w)).collect();
+        let acronym = words.len() == 1
+            && words[0].len() <= 3
+            && words[0].chars().all(|c| c.is_ascii_uppercase());
+        let pattern = Pattern { rest: ids[1..].into(), target, acronym };
+        let list = self.by_first.entry(ids[0]).or_default();
+        match seen.get(&ids) {
+            Some(&(_, at)) => list[at] = pattern,
+            None => {
+                seen.insert(ids.clone(), (ids[0], list.len()));
+                list.push(pattern);
+            }
+        }
+    }
+
+    fn intern(&mut self, word: &str) -> u32 {
+        let next = self.vocab.len() as u32;
+        *self.vocab.entry(word.into()).or_insert(next)
+    }
+
+    /// Number of distinct words in the index.
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// The leftmost-longest, non-overlapping dictionary phrases in `tokens`.
+    pub fn find(&self, tokens: &[&str]) -> Vec<Match> {
+        let mut upper = String::new();
+        let ids: Vec<Option<u32>> = tokens
+            .iter()
+            .map(|t| {
+                upper.clear();
+                upper.extend(t.chars().flat_map(char::to_uppercase));
+                self.vocab.get(upper.as_str()).copied()
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let found = ids[i].and_then(|first| self.longest_at(tokens, &ids, i, first));
+            match found {
+                Some(m) => {
+                    i = m.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn longest_at(
+        &self,
+        tokens: &[&str],
+        ids: &[Option<u32>],
+        i: usize,
+        first: u32,
+    ) -> Option<Match> {
+        let capitalised =
+            tokens[i].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        self.by_first.get(&first)?.iter().find_map(|p| {
+            let end = i + 1 + p.rest.len();
+            if end > ids.len() || !p.rest.iter().zip(&ids[i + 1..end]).all(|(w, t)| Some(*w) == *t)
+            {
+                return None;
+            }
+            if p.target.is_name() && !capitalised {
+                return None;
+            }
+            if p.acronym && !tokens[i].chars().all(|c| c.is_uppercase() || c == '.') {
+                return None;
+            }
+            Some(Match { start: i, end, target: p.target })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tabari::{parse_actors, parse_agents};
+    use crate::{ActorDict, Hit};
+
+    fn dict() -> ActorDict {
+        let actors = parse_actors("UN_ [IGOUNO]\nUNITED_NATIONS_ [IGOUNO]\nUNITED_NATIONS_SECURITY_COUNCIL_ [IGOUNOSCN]\nUS_ [USA]\n");
+        let agents = parse_agents("SECURITY_FORCES [~COP]\nFOREIGN_MINISTER [~GOVFRM]\n");
+        ActorDict::new(actors.entries, agents.entries, Vec::new())
+    }
+
+    fn spans(tokens: &str) -> Vec<(usize, usize)> {
+        let d = dict();
+        let toks: Vec<&str> = tokens.split(' ').collect();
+        d.matcher().find(&toks).iter().map(|m| (m.start, m.end)).collect()
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        assert_eq!(spans("the United Nations Security Council met"), vec![(1, 5)]);
+        assert_eq!(spans("the United Nations met"), vec![(1, 3)]);
+    }
+
+    #[test]
+    fn names_need_capitals_and_acronyms_all_capitals() {
+        assert_eq!(spans("tell us about the US"), vec![(4, 5)]);
+        assert_eq!(spans("Us and the UN"), vec![(3, 4)]);
+        assert_eq!(spans("security forces and the foreign minister"), vec![(0, 2), (4, 6)]);
+    }
+
+    #[test]
+    fn a_later_entry_for_the_same_phrase_wins() {
+        let mut d = dict();
+        d.extend(parse_actors("UN_ [XXX]\n").entries, Vec::new());
+        let m = d.matcher().find(&["UN"]);
+        let Hit::Actor(i) = m[0].target else { panic!() };
+        assert_eq!(d.actors()[i].codes[0].code, "XXX");
+    }
+}
