@@ -61,7 +61,8 @@ pub(crate) fn split(text: &str, tokens: &TokenTable, kinds: &[Kind], out: &mut V
 }
 
 /// Counts the line breaks in a stretch of white space: `\n`, a `\r` not followed by
-/// `\n`, and the Unicode line and paragraph separators (U+0085, U+2028, U+2029).
+/// `\n`, and the Unicode next-line and line separators (U+0085, U+2028); the paragraph
+/// separator U+2029 counts as two, a paragraph break on its own.
 fn line_breaks(gap: &[u8]) -> usize {
     let mut k = 0;
     for (i, &b) in gap.iter().enumerate() {
@@ -70,7 +71,9 @@ fn line_breaks(gap: &[u8]) -> usize {
             b'\r' if gap.get(i + 1) != Some(&b'\n') => k += 1,
             // U+0085 is C2 85; U+2028/U+2029 are E2 80 A8 / E2 80 A9.
             0x85 if i > 0 && gap[i - 1] == 0xC2 => k += 1,
-            0xA8 | 0xA9 if i > 1 && gap[i - 1] == 0x80 && gap[i - 2] == 0xE2 => k += 1,
+            0xA8 if i > 1 && gap[i - 1] == 0x80 && gap[i - 2] == 0xE2 => k += 1,
+            // U+2029 PARAGRAPH SEPARATOR is a paragraph break by itself.
+            0xA9 if i > 1 && gap[i - 1] == 0x80 && gap[i - 2] == 0xE2 => k += 2,
             _ => {}
         }
     }

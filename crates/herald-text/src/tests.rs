@@ -216,9 +216,9 @@ fn paragraphs_headlines_and_lists() {
         "The minister said that talks would go on for as long as it took to\nreach a deal.",
         "The minister said that talks would go on for as long as it took to\nreach a deal.",
     );
-    let d = doc("One.\n\nTwo. Three.\r\n\r\nFour");
+    let d = doc("One.\n\nTwo. Three.\r\n\r\nFour\u{2029}Five");
     let paragraphs: Vec<u32> = d.sentences.iter().map(|s| s.paragraph).collect();
-    assert_eq!(paragraphs, [0, 1, 1, 2]);
+    assert_eq!(paragraphs, [0, 1, 1, 2, 3]);
 }
 
 #[test]
@@ -346,6 +346,10 @@ fn newsy() -> impl Strategy<Value = String> {
         "\0",
         "é",
         "שלום",
+        "\u{202e}",
+        "\u{200f}",
+        "\u{2029}",
+        "\u{feff}",
         "'90s",
         "No.",
         "etc.",
