@@ -5,6 +5,8 @@
 # usage: bench/seg/run.sh [--errors N]   (from anywhere; N mismatches per set go to stderr)
 # env:   DATA (default /work/shared/data), EVAL (default /work/shared/eval),
 #        OUT (default bench/seg/out, not committed), CARGO_TARGET_DIR (as usual),
+#        HERALD (a built `herald` binary: score `herald annotate` instead of the seg_eval
+#        example; the figures must be the same),
 #        MANIFEST (default the workspace's Cargo.toml; point it at a workspace holding only
 #        herald-doc and herald-text to build while other crates are mid-edit).
 set -euo pipefail
@@ -24,7 +26,11 @@ bin="${CARGO_TARGET_DIR:-$root/target}/release/examples/seg_eval"
 run() { # name conllu [genre]
   local name="$1" conllu="$2" genre="${3:-}"
   python3 "$EVAL/seg_score.py" build "$conllu" "$OUT/$name.in.jsonl" "$OUT/$name.gold.json" $genre
-  "$bin" "$OUT/$name.in.jsonl" > "$OUT/$name.out.jsonl" 2> "$OUT/$name.speed"
+  if [[ -n "${HERALD:-}" ]]; then
+    "$HERALD" annotate "$OUT/$name.in.jsonl" > "$OUT/$name.out.jsonl"
+  else
+    "$bin" "$OUT/$name.in.jsonl" > "$OUT/$name.out.jsonl"
+  fi
   printf '%-15s sentences %s\n' "$name" "$(python3 "$EVAL/seg_score.py" score "$OUT/$name.gold.json" "$OUT/$name.out.jsonl")"
   printf '%-15s tokens    %s\n' "$name" "$(python3 "$here/token_score.py" "$conllu" "$OUT/$name.out.jsonl" $genre --errors "$errors")"
   if [[ "$errors" != 0 ]]; then
