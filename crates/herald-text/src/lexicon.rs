@@ -30,10 +30,10 @@ pub(crate) fn abbreviation(w: &[u8]) -> Option<Abbr> {
         b"Mr" | b"Mrs" | b"Ms" | b"Messrs" | b"Mssrs" | b"Dr" | b"Prof" | b"Gen" | b"Lt"
         | b"Col" | b"Maj" | b"Capt" | b"Cpt" | b"Sgt" | b"Cmdr" | b"Cmdt" | b"Adm" | b"Brig"
         | b"Cpl" | b"Pvt" | b"Gov" | b"Sen" | b"Rep" | b"Reps" | b"Sens" | b"Rev" | b"Fr"
-        | b"Hon" | b"Pres" | b"Supt" | b"Insp" | b"Det" | b"Mme" | b"Mlle" | b"Msgr" | b"Gens"
-        | b"Govs" | b"Atty" | b"Amb" | b"MR" | b"MRS" | b"DR" | b"GEN" | b"vs" | b"Vs" | b"VS"
-        | b"v" | b"cf" | b"Cf" | b"viz" | b"e.g" | b"i.e" | b"E.g" | b"I.e" | b"Drs" | b"Attn"
-        | b"attn" => Title,
+        | b"Hon" | b"Pres" | b"Supt" | b"Insp" | b"Det" | b"Pfc" | b"Spc" | b"Ens" | b"Cdr"
+        | b"Rt" | b"Mme" | b"Mlle" | b"Msgr" | b"Gens" | b"Govs" | b"Atty" | b"Amb" | b"MR"
+        | b"MRS" | b"DR" | b"GEN" | b"vs" | b"Vs" | b"VS" | b"v" | b"cf" | b"Cf" | b"viz"
+        | b"e.g" | b"i.e" | b"E.g" | b"I.e" | b"Drs" | b"Attn" | b"attn" => Title,
         // Saint or Street, Mount, Fort: a name usually follows, but a street can end a
         // sentence (`on Main St. The`).
         b"St" | b"Ste" | b"Mt" | b"Ft" => Other,
