@@ -24,9 +24,9 @@ use crate::chars::{self, Punct};
 use crate::lexicon::{self, Abbr};
 use crate::tokenize::Kind;
 
-/// A line of at most this many bytes without final punctuation, followed by a single
-/// line break, is taken for a heading, byline or list item. Hard-wrapped prose wraps
-/// at 60–80 columns; headings and bylines are shorter.
+/// A line of at most this many bytes without final punctuation that opens a block,
+/// followed by a single line break, is taken for a heading or byline. Hard-wrapped prose
+/// wraps at 60–80 columns; headings and bylines are shorter.
 const HEADING_MAX: usize = 60;
 
 /// Splits the tokens of `text` into sentences, appended to `out` (cleared first).
@@ -39,9 +39,13 @@ pub(crate) fn split(text: &str, tokens: &TokenTable, kinds: &[Kind], out: &mut V
     let sp = Splitter { s: text.as_bytes(), spans: &tokens.spans, kinds };
     let mut first = 0usize;
     let mut paragraph = 0u32;
-    // Byte offset where the current line starts, and its first token.
+    // Byte offset where the current line starts, its first token, and whether the line
+    // opens a block: the text or a paragraph starts there, or the line before it was cut
+    // off as a heading or list item. Only such a line can be a short heading; further
+    // down a paragraph a short line is more likely narrow hard-wrapped prose.
     let mut line_start = 0usize;
     let mut line_tok = 0usize;
+    let mut block_start = true;
     for t in 0..n {
         let end = sp.spans[t].end as usize;
         let next = if t + 1 < n { sp.spans[t + 1].start as usize } else { text.len() };
@@ -49,7 +53,7 @@ pub(crate) fn split(text: &str, tokens: &TokenTable, kinds: &[Kind], out: &mut V
         let boundary = t + 1 == n
             || breaks >= 2
             || sp.terminal(first, t)
-            || (breaks == 1 && sp.heading_line(line_start, line_tok, t));
+            || (breaks == 1 && sp.heading_line(line_start, line_tok, block_start, t));
         if boundary {
             let span = Span::new(sp.spans[first].start, sp.spans[t].end);
             out.push(Sentence { span, tokens: (first as u32)..(t as u32 + 1), paragraph });
@@ -61,6 +65,7 @@ pub(crate) fn split(text: &str, tokens: &TokenTable, kinds: &[Kind], out: &mut V
         if breaks >= 1 {
             line_start = next;
             line_tok = t + 1;
+            block_start = boundary;
         }
     }
 }
@@ -248,7 +253,13 @@ impl Splitter<'_> {
 
     /// True when the line from `line_start` (first token `line_tok`) to token `t` looks
     /// like a heading, byline or list item, and token `t + 1` does not continue it.
-    fn heading_line(&self, line_start: usize, line_tok: usize, t: usize) -> bool {
+    fn heading_line(
+        &self,
+        line_start: usize,
+        line_tok: usize,
+        block_start: bool,
+        t: usize,
+    ) -> bool {
         if t + 1 >= self.spans.len() {
             return false;
         }
@@ -265,7 +276,11 @@ impl Splitter<'_> {
         if self.start(t + 1) == Start::Lower {
             return false;
         }
-        let short = (self.spans[t].end as usize - line_start) <= HEADING_MAX;
+        // A short line at the start of a block that does not end in a word like `the` or
+        // `of` (which no heading ends with, but a wrapped line often does).
+        let short = block_start
+            && (self.spans[t].end as usize - line_start) <= HEADING_MAX
+            && !lexicon::title_small_word(self.bytes(t));
         short || self.list_item(line_tok) || self.title_case(line_tok, t)
     }
 

@@ -206,6 +206,12 @@ fn paragraphs_headlines_and_lists() {
         "Guterres Calls for Ceasefire in Ukraine as Russian Offensive Enters Third Month\nThe UN chief spoke.",
         "Guterres Calls for Ceasefire in Ukraine as Russian Offensive Enters Third Month | The UN chief spoke.",
     );
+    // Narrow hard-wrapped prose: only a short line that opens a block can be a heading,
+    // and none ends with a function word.
+    check_sentences(
+        "The minister met with\nthe press. She said the\nPresident of Ukraine was\nPutin's target.",
+        "The minister met with\nthe press. | She said the\nPresident of Ukraine was\nPutin's target.",
+    );
     // A year at the start of a wrapped line is not a numbered list item.
     check_sentences(
         "The agreement, which both sides had been negotiating since the spring of\n2021. The end.",
