@@ -57,6 +57,7 @@ fn abbreviations_and_initials_keep_their_period() {
     check("he said no.", "he said no .");
     check("tools, e.g. saws, etc.", "tools , e.g. saws , etc.");
     check("CCNG, Inc.. On", "CCNG , Inc. . On");
+    check("for Rs. 500 in Mumbai", "for Rs. 500 in Mumbai");
 }
 
 #[test]
