@@ -123,6 +123,10 @@ fn sentences_at_final_punctuation() {
     check_sentences("It rained. Then it stopped!", "It rained. | Then it stopped!");
     check_sentences("Is it? yes it is.", "Is it? | yes it is.");
     check_sentences("It was 5. 6 came next.", "It was 5. | 6 came next.");
+    check_sentences(
+        "see http://x.org/a Then ask at www.un.org for more",
+        "see http://x.org/a | Then ask at www.un.org for more",
+    );
 }
 
 #[test]

@@ -31,6 +31,8 @@ pub(crate) enum Kind {
     Word,
     /// A word starting with a digit.
     Number,
+    /// A web address (`https://…`, `www.…`).
+    Url,
     /// A word that keeps its final period (`Gen.`, `U.S.`, `J.`).
     Abbr(Abbr),
     /// `.`, `?`, `!` or a run of them (`?!`, `!!`).
@@ -151,7 +153,7 @@ impl Tokenizer<'_> {
     fn word(&mut self, i: usize, e: usize) -> usize {
         let s = self.s;
         if let Some(j) = self.url(i, e) {
-            self.push(i, j, Kind::Word);
+            self.push(i, j, Kind::Url);
             return j;
         }
         let mut j = i;
