@@ -23,6 +23,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod coder;
 mod compact;
 mod countries;
 mod matcher;
@@ -30,6 +31,7 @@ pub mod tabari;
 
 use std::fmt;
 
+pub use coder::code_entities;
 pub use countries::{read_countries_json, Country};
 pub use matcher::{Hit, Match, Matcher};
 pub use tabari::{ActorEntry, AgentEntry, AgentPlace, LineError, Parsed};

@@ -98,6 +98,10 @@ impl Matcher {
         words: &[String],
         target: Hit,
     ) {
+        // The tokenizer splits hyphens off ("Secretary - General", as UD does) and the
+        // dictionaries spell such words both ways: hyphens are no part of a phrase.
+        let words: Vec<&str> =
+            words.iter().flat_map(|w| w.split('-')).filter(|w| !w.is_empty()).collect();
         if words.is_empty() {
             return;
         }
@@ -126,54 +130,64 @@ impl Matcher {
         self.vocab.len()
     }
 
-    /// The leftmost-longest, non-overlapping dictionary phrases in `tokens`.
+    /// The leftmost-longest, non-overlapping dictionary phrases in `tokens`. Hyphen tokens
+    /// are skipped over, so "Secretary - General" matches `SECRETARY_GENERAL`.
     pub fn find(&self, tokens: &[&str]) -> Vec<Match> {
         let mut upper = String::new();
-        let ids: Vec<Option<u32>> = tokens
-            .iter()
-            .map(|t| {
-                upper.clear();
-                upper.extend(t.chars().flat_map(char::to_uppercase));
-                self.vocab.get(upper.as_str()).copied()
-            })
-            .collect();
+        // Positions of the tokens that take part in matching, and their word ids.
+        let mut at = Vec::with_capacity(tokens.len());
+        let mut ids = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            if matches!(*t, "-" | "\u{2010}" | "\u{2011}") {
+                continue;
+            }
+            upper.clear();
+            upper.extend(t.chars().flat_map(char::to_uppercase));
+            at.push(i);
+            ids.push(self.vocab.get(upper.as_str()).copied());
+        }
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            let found = ids[i].and_then(|first| self.longest_at(tokens, &ids, i, first));
+        let mut k = 0;
+        while k < ids.len() {
+            let found = ids[k].and_then(|first| self.longest_at(tokens, &at, &ids, k, first));
             match found {
-                Some(m) => {
-                    i = m.end;
-                    out.push(m);
+                Some((end, target)) => {
+                    out.push(Match { start: at[k], end: at[end - 1] + 1, target });
+                    k = end;
                 }
-                None => i += 1,
+                None => k += 1,
             }
         }
         out
     }
 
+    /// The longest phrase starting at filtered position `k`: its filtered end and target.
     fn longest_at(
         &self,
         tokens: &[&str],
+        at: &[usize],
         ids: &[Option<u32>],
-        i: usize,
+        k: usize,
         first: u32,
-    ) -> Option<Match> {
-        let capitalised =
-            tokens[i].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    ) -> Option<(usize, Hit)> {
         self.by_first.get(&first)?.iter().find_map(|p| {
-            let end = i + 1 + p.rest.len();
-            if end > ids.len() || !p.rest.iter().zip(&ids[i + 1..end]).all(|(w, t)| Some(*w) == *t)
+            let end = k + 1 + p.rest.len();
+            if end > ids.len() || !p.rest.iter().zip(&ids[k + 1..end]).all(|(w, t)| Some(*w) == *t)
             {
                 return None;
             }
+            // Names are capitalised somewhere ("the West", "United Nations"); role nouns
+            // need not be.
+            let capitalised = at[k..end].iter().any(|&i| {
+                tokens[i].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
             if p.target.is_name() && !capitalised {
                 return None;
             }
-            if p.acronym && !tokens[i].chars().all(|c| c.is_uppercase() || c == '.') {
+            if p.acronym && !tokens[at[k]].chars().all(|c| c.is_uppercase() || c == '.') {
                 return None;
             }
-            Some(Match { start: i, end, target: p.target })
+            Some((end, p.target))
         })
     }
 }
@@ -199,6 +213,7 @@ mod tests {
     fn longest_match_wins() {
         assert_eq!(spans("the United Nations Security Council met"), vec![(1, 5)]);
         assert_eq!(spans("the United Nations met"), vec![(1, 3)]);
+        assert_eq!(spans("the United - Nations met"), vec![(1, 4)]);
     }
 
     #[test]

@@ -164,6 +164,8 @@ pub struct Entity {
     pub kind: String,
     /// CAMEO actor code, when coded.
     pub actor: Option<String>,
+    /// Why the entity got its code (`"title: UN Secretary-General António Guterres"`).
+    pub actor_reason: Option<String>,
     /// All mentions, in text order.
     pub mentions: Vec<Mention>,
 }

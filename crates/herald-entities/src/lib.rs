@@ -61,6 +61,7 @@ pub fn group(doc: &mut Doc) {
             name: g.canonical.join(" "),
             kind: g.kind.to_owned(),
             actor: None,
+            actor_reason: None,
             mentions: g.names.iter().map(|&n| Mention { span: doc.layers.names[n].span }).collect(),
         })
         .collect();

@@ -99,6 +99,8 @@ struct EntityOut<'d> {
     kind: &'d str,
     #[serde(skip_serializing_if = "Option::is_none")]
     actor: Option<&'d str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actor_reason: Option<&'d str>,
     mentions: Vec<MentionOut<'d>>,
 }
 
@@ -207,6 +209,7 @@ pub fn annotation(doc: &Doc) -> Annotation<'_> {
                 name: &e.name,
                 kind: &e.kind,
                 actor: e.actor.as_deref(),
+                actor_reason: e.actor_reason.as_deref(),
                 mentions: e.mentions.iter().map(|m| mention(m.span)).collect(),
             })
             .collect(),

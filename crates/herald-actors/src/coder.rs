@@ -1,0 +1,399 @@
+//! Actor coding: each document-level entity gets a CAMEO actor code and the reason for it.
+//!
+//! Evidence is gathered per mention, from the dictionary phrases in and around it, and the
+//! strongest wins for the entity:
+//! 1. **title** — a role and a country or organisation written next to the name
+//!    ("UN Secretary-General António Guterres", "Sergei Lavrov, Russia's foreign minister"):
+//!    the text is newer than any dictionary, so it beats a dictionary entry;
+//! 2. **dictionary** — the name is a dictionary actor; its code is the one it held on the
+//!    article's date (a former president is `ELI`, not `GOV`);
+//! 3. **country** — a country's name codes the country (`Ukraine` → `UKR`);
+//! 4. **capital** — a capital that acts ("Moscow imposed", "sanctions on Moscow") is the
+//!    country's government; a capital after a place preposition ("in Moscow") is a place
+//!    and gets no code from that mention;
+//! 5. **nationality** — a demonym codes its country (`Russian` → `RUS`).
+
+use std::ops::Range;
+
+use herald_doc::{Doc, Span};
+
+use crate::{ActorDict, AgentPlace, Date, Hit, Match};
+
+/// Prepositions after which a place name is a location, not an actor.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "to", "into", "from", "outside", "inside", "across", "around", "toward",
+    "towards", "via", "through", "within", "between", "around", "of",
+];
+
+/// Words that may stand between a title's parts ("Minister of Foreign Affairs", "Ukraine's").
+const TITLE_GLUE: &[&str] = &["of", "for", "'s", "’s", "(", ")", "-", "and"];
+
+/// Code prefixes of organisations whose members' roles are not appended (`IGOUNO`, not
+/// `IGOUNOGOV`).
+const ORGANISATION_PREFIXES: &[&str] = &["IGO", "NGO", "NGM", "MNC", "IMG", "WST"];
+
+/// Evidence strength, weakest first; the strongest piece of evidence codes the entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    Nationality,
+    Capital,
+    Country,
+    Dictionary,
+    Title,
+}
+
+impl Strength {
+    fn name(self) -> &'static str {
+        match self {
+            Strength::Nationality => "nationality",
+            Strength::Capital => "capital as government",
+            Strength::Country => "country",
+            Strength::Dictionary => "dictionary",
+            Strength::Title => "title",
+        }
+    }
+}
+
+struct Evidence {
+    code: String,
+    strength: Strength,
+    /// The words that gave the code.
+    words: Span,
+}
+
+/// Codes every entity of `doc` (`Entity::actor` and `Entity::actor_reason`) from its
+/// mentions, with roles as they stood on the article's date.
+pub fn code_entities(doc: &mut Doc, dict: &ActorDict) {
+    let date = doc.article.date.and_then(|d| Date::parse_iso(&d.to_string()));
+    // Dictionary phrases of each sentence, found once.
+    let mut sentence_matches: Vec<Vec<Match>> = Vec::with_capacity(doc.sentences.len());
+    for s in 0..doc.sentences.len() {
+        let range = doc.sentence_tokens(s);
+        let words: Vec<&str> = range.clone().map(|t| doc.text_of(doc.tokens.spans[t])).collect();
+        let mut found = dict.matcher().find(&words);
+        for m in &mut found {
+            m.start += range.start;
+            m.end += range.start;
+        }
+        sentence_matches.push(found);
+    }
+    let mut codes = Vec::with_capacity(doc.layers.entities.len());
+    for entity in &doc.layers.entities {
+        let mut best: Option<Evidence> = None;
+        for mention in &entity.mentions {
+            let Some((sentence, tokens)) = locate(doc, mention.span) else { continue };
+            let found =
+                mention_evidence(doc, dict, date, &sentence_matches[sentence], sentence, tokens);
+            if let Some(e) = found {
+                if best.as_ref().is_none_or(|b| e.strength > b.strength) {
+                    best = Some(e);
+                }
+            }
+        }
+        codes.push(best.map(|e| {
+            let reason = format!("{}: {}", e.strength.name(), doc.text_of(e.words));
+            (e.code, reason)
+        }));
+    }
+    for (entity, code) in doc.layers.entities.iter_mut().zip(codes) {
+        (entity.actor, entity.actor_reason) = code.unzip();
+    }
+}
+
+/// The sentence and token range of a mention span.
+fn locate(doc: &Doc, span: Span) -> Option<(usize, Range<usize>)> {
+    let spans = &doc.tokens.spans;
+    let start = spans.partition_point(|t| t.end <= span.start);
+    let end = spans.partition_point(|t| t.start < span.end);
+    if start >= end {
+        return None;
+    }
+    let sentence = doc.sentences.partition_point(|s| (s.tokens.end as usize) <= start);
+    (sentence < doc.sentences.len()).then_some((sentence, start..end))
+}
+
+fn mention_evidence(
+    doc: &Doc,
+    dict: &ActorDict,
+    date: Option<Date>,
+    matches: &[Match],
+    sentence: usize,
+    tokens: Range<usize>,
+) -> Option<Evidence> {
+    let bounds = doc.sentence_tokens(sentence);
+    let word = |t: usize| doc.text_of(doc.tokens.spans[t]);
+    let span_of = |r: &Range<usize>| {
+        Span::new(doc.tokens.spans[r.start].start, doc.tokens.spans[r.end - 1].end)
+    };
+
+    let mut best: Option<Evidence> = None;
+    let mut offer = |e: Evidence| {
+        if best.as_ref().is_none_or(|b| e.strength > b.strength) {
+            best = Some(e);
+        }
+    };
+
+    // The name itself.
+    for m in matches.iter().filter(|m| m.start < tokens.end && m.end > tokens.start) {
+        let words = span_of(&(m.start..m.end));
+        match m.target {
+            Hit::Actor(i) => {
+                if let Some(code) = dict.actors()[i].code_at(date) {
+                    offer(Evidence {
+                        code: code.to_owned(),
+                        strength: Strength::Dictionary,
+                        words,
+                    });
+                }
+            }
+            Hit::Country(i) => offer(Evidence {
+                code: dict.countries()[i].code.clone(),
+                strength: Strength::Country,
+                words,
+            }),
+            Hit::Demonym(i) => offer(Evidence {
+                code: dict.countries()[i].code.clone(),
+                strength: Strength::Nationality,
+                words,
+            }),
+            Hit::Capital(i) => {
+                if !is_place_use(doc, bounds.clone(), m.start) {
+                    let code = format!("{}GOV", dict.countries()[i].code);
+                    offer(Evidence { code, strength: Strength::Capital, words });
+                }
+            }
+            Hit::Agent(_) => {}
+        }
+    }
+
+    // A title before the name: walk left over title-like words.
+    let mut start = tokens.start;
+    while start > bounds.start && tokens.start - start < 10 {
+        let t = start - 1;
+        let w = word(t);
+        let in_match = matches.iter().any(|m| m.start <= t && t < m.end);
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase) && !is_determiner(w);
+        if in_match || capitalised || TITLE_GLUE.contains(&w) {
+            start = t;
+        } else {
+            break;
+        }
+    }
+    if start < tokens.start {
+        let zone = start..tokens.start;
+        if let Some(code) = compose(dict, date, matches, &zone) {
+            offer(Evidence {
+                code,
+                strength: Strength::Title,
+                words: span_of(&(start..tokens.end)),
+            });
+        }
+    }
+
+    // An apposition after the name: ", Russia's foreign minister,".
+    if tokens.end + 1 < bounds.end && word(tokens.end) == "," {
+        let from = tokens.end + 1;
+        let to = (from..bounds.end.min(from + 10))
+            .find(|&t| matches!(word(t), "," | "." | ";" | ":" | "\"" | "”" | "("))
+            .unwrap_or(bounds.end.min(from + 10));
+        if from < to {
+            if let Some(code) = compose(dict, date, matches, &(from..to)) {
+                offer(Evidence {
+                    code,
+                    strength: Strength::Title,
+                    words: span_of(&(tokens.start..to)),
+                });
+            }
+        }
+    }
+    best
+}
+
+/// A code from the dictionary phrases inside `zone`: an organisation or a country, plus
+/// the role an agent phrase gives. `None` without both a base and a role, or an
+/// organisation.
+fn compose(
+    dict: &ActorDict,
+    date: Option<Date>,
+    matches: &[Match],
+    zone: &Range<usize>,
+) -> Option<String> {
+    let mut base: Option<String> = None;
+    let mut role: Option<(&str, AgentPlace)> = None;
+    for m in matches.iter().filter(|m| m.start >= zone.start && m.end <= zone.end) {
+        match m.target {
+            Hit::Actor(i) => {
+                if let Some(code) = dict.actors()[i].code_at(date) {
+                    base.get_or_insert_with(|| code.to_owned());
+                }
+            }
+            Hit::Country(i) | Hit::Demonym(i) | Hit::Capital(i) => {
+                base.get_or_insert_with(|| dict.countries()[i].code.clone());
+            }
+            Hit::Agent(i) => {
+                let a = &dict.agents()[i];
+                role.get_or_insert((a.code.as_str(), a.place));
+            }
+        }
+    }
+    let base = base?;
+    if ORGANISATION_PREFIXES.iter().any(|p| base.starts_with(p)) {
+        return Some(base);
+    }
+    let (role, place) = role?;
+    if base.len() > 3 {
+        // The base already has a role (`RUSGOV`): keep it.
+        return Some(base);
+    }
+    Some(match place {
+        AgentPlace::Suffix => format!("{base}{role}"),
+        AgentPlace::Prefix => format!("{role}{base}"),
+    })
+}
+
+/// True when the place name at `t` is used as a location: after a place preposition
+/// ("in Moscow", "from Moscow to Kyiv"), or in apposition to "capital".
+fn is_place_use(doc: &Doc, bounds: Range<usize>, t: usize) -> bool {
+    let word = |i: usize| doc.text_of(doc.tokens.spans[i]).to_lowercase();
+    if t > bounds.start {
+        let prev = word(t - 1);
+        if PLACE_PREPOSITIONS.contains(&prev.as_str()) {
+            return true;
+        }
+        if prev == "," && t >= bounds.start + 2 && word(t - 2) == "capital" {
+            return true;
+        }
+        // "in the Ukrainian capital Kyiv", "in the city of Mariupol"
+        let window = bounds.start.max(t.saturating_sub(5))..t;
+        if window.clone().any(|i| word(i) == "capital" || word(i) == "city")
+            && window.clone().any(|i| PLACE_PREPOSITIONS.contains(&word(i).as_str()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use herald_doc::{Article, Doc, Entity, Mention, PubDate, Sentence, Span};
+
+    use crate::tabari::{parse_actors, parse_agents};
+    use crate::{ActorDict, Country};
+
+    fn dict() -> ActorDict {
+        let actors = parse_actors(
+            "UN_ [IGOUNO]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\n",
+        );
+        let agents =
+            parse_agents("FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\n");
+        let country = |code: &str, name: &str, demonym: &str, capital: &str| Country {
+            code: code.into(),
+            iso2: code[..2].into(),
+            name: name.into(),
+            names: vec![vec![name.to_uppercase()]],
+            demonyms: vec![vec![demonym.to_uppercase()]],
+            capitals: vec![vec![capital.to_uppercase()]],
+            lat: 0.0,
+            lon: 0.0,
+        };
+        ActorDict::new(
+            actors.entries,
+            agents.entries,
+            vec![
+                country("XYZ", "Xyzland", "Xyzian", "Xyzburg"),
+                country("ABC", "Abcland", "Abcian", "Abcville"),
+            ],
+        )
+    }
+
+    /// Tokens are the space-separated words; one sentence; each entity is a list of
+    /// (first word, end word) mentions. Returns each entity's code.
+    fn check(text: &str, date: &str, entities: &[&[(usize, usize)]]) -> Vec<Option<String>> {
+        let mut article = Article::new("t", text);
+        article.date = PubDate::parse(date);
+        let mut doc = Doc::new(article);
+        let mut pos = 0;
+        for w in text.split(' ') {
+            doc.tokens.push(Span::new(pos as u32, (pos + w.len()) as u32), true);
+            pos += w.len() + 1;
+        }
+        let n = doc.tokens.len() as u32;
+        doc.sentences.push(Sentence {
+            span: Span::new(0, text.len() as u32),
+            tokens: 0..n,
+            paragraph: 0,
+        });
+        for (i, mentions) in entities.iter().enumerate() {
+            let mentions = mentions
+                .iter()
+                .map(|&(s, e)| Mention {
+                    span: Span::new(doc.tokens.spans[s].start, doc.tokens.spans[e - 1].end),
+                })
+                .collect();
+            doc.layers.entities.push(Entity {
+                id: format!("E{i}"),
+                name: String::new(),
+                kind: "PERSON".into(),
+                actor: None,
+                actor_reason: None,
+                mentions,
+            });
+        }
+        super::code_entities(&mut doc, &dict());
+        doc.layers.entities.iter().map(|e| e.actor.clone()).collect()
+    }
+
+    fn codes(list: &[&str]) -> Vec<Option<String>> {
+        list.iter().map(|c| if c.is_empty() { None } else { Some(c.to_string()) }).collect()
+    }
+
+    #[test]
+    fn title_beats_an_outdated_dictionary_entry() {
+        // The dictionary has John Doe as a former XYZ official by 2022; the text says he
+        // leads the UN.
+        assert_eq!(
+            check(
+                "UN Secretary - General John Doe spoke . Doe left",
+                "2022-04-26",
+                &[&[(4, 6), (8, 9)]]
+            ),
+            codes(&["IGOUNO"])
+        );
+        assert_eq!(check("John Doe spoke", "2022-04-26", &[&[(0, 2)]]), codes(&["XYZELI"]));
+        assert_eq!(check("John Doe spoke", "2012-04-26", &[&[(0, 2)]]), codes(&["XYZGOV"]));
+    }
+
+    #[test]
+    fn nationality_and_role_make_a_code() {
+        assert_eq!(
+            check("the Xyzian Foreign Minister Ann Roe said", "2022-01-01", &[&[(4, 6)]]),
+            codes(&["XYZGOV"])
+        );
+        assert_eq!(
+            check("Ann Roe , Abcland 's foreign minister , said", "2022-01-01", &[&[(0, 2)]]),
+            codes(&["ABCGOV"])
+        );
+        assert_eq!(check("President Ann Roe said", "2022-01-01", &[&[(1, 3)]]), codes(&[""]));
+    }
+
+    #[test]
+    fn capitals_act_or_are_places() {
+        assert_eq!(check("talks in Xyzburg ended", "2022-01-01", &[&[(2, 3)]]), codes(&[""]));
+        assert_eq!(
+            check("sanctions on Xyzburg . Xyzburg said", "2022-01-01", &[&[(2, 3), (4, 5)]]),
+            codes(&["XYZGOV"])
+        );
+        assert_eq!(
+            check("Western countries imposed sanctions", "2022-01-01", &[&[(0, 1)]]),
+            codes(&["WST"])
+        );
+    }
+}
