@@ -36,7 +36,7 @@ pub(crate) fn abbreviation(w: &[u8]) -> Option<Abbr> {
         | b"e.g" | b"i.e" | b"E.g" | b"I.e" | b"Drs" | b"Attn" | b"attn" => Title,
         // Saint or Street, Mount, Fort: a name usually follows, but a street can end a
         // sentence (`on Main St. The`).
-        b"St" | b"Ste" | b"Mt" | b"Ft" => Other,
+        b"St" | b"Ste" | b"Mt" | b"Ft" | b"ST" => Other,
         // Months and weekdays (AP style), usually followed by a number or a comma.
         b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Sept"
         | b"Oct" | b"Nov" | b"Dec" | b"Mon" | b"Tue" | b"Tues" | b"Wed" | b"Thu" | b"Thur"
@@ -45,7 +45,7 @@ pub(crate) fn abbreviation(w: &[u8]) -> Option<Abbr> {
         b"Inc" | b"Corp" | b"Co" | b"Ltd" | b"Bros" | b"Plc" | b"Jr" | b"Sr" | b"Esq" | b"Cos"
         | b"Assn" | b"Dept" | b"Univ" | b"Ave" | b"Blvd" | b"Rd" | b"Hwy" | b"Ph" | b"Ed"
         | b"Eds" | b"Vol" | b"Para" | b"Ext" | b"Tel" | b"Fax" | b"Mob" | b"Sec" | b"Spec"
-        | b"Conf" | b"Esp" | b"Assoc" | b"Sts" | b"Pte" | b"Pty" => Other,
+        | b"Conf" | b"Esp" | b"Assoc" | b"Sts" | b"Pte" | b"Pty" | b"Orig" => Other,
         // US states, AP style.
         b"Ala" | b"Ariz" | b"Ark" | b"Calif" | b"Colo" | b"Conn" | b"Del" | b"Fla" | b"Ga"
         | b"Ill" | b"Ind" | b"Kan" | b"Kans" | b"Ky" | b"La" | b"Md" | b"Mass" | b"Mich"

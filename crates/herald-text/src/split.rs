@@ -204,6 +204,10 @@ impl Splitter<'_> {
                 break;
             }
         }
+        if k == first + 1 && self.kinds[k] == Kind::Stop && self.list_number(first) {
+            // `1. Define early retirement`: a numbered list item, not a sentence `1.`.
+            return false;
+        }
         let next = self.start(m);
         let quote_opens =
             next == Start::Opener && !matches!(self.kinds[m], Kind::Punct(Punct::Open));
@@ -303,6 +307,12 @@ impl Splitter<'_> {
             }
         }
         words >= 3
+    }
+
+    /// True when token `t` is a small number (at most two digits) that can number a
+    /// list item.
+    fn list_number(&self, t: usize) -> bool {
+        self.kinds[t] == Kind::Number && self.bytes(t).len() <= 2
     }
 
     /// True when token `t` is a list marker at the start of a line: a bullet, or a

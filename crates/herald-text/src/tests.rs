@@ -124,6 +124,14 @@ fn sentences_at_final_punctuation() {
     check_sentences("Is it? yes it is.", "Is it? | yes it is.");
     check_sentences("It was 5. 6 came next.", "It was 5. | 6 came next.");
     check_sentences(
+        "1. Define early retirement\n\n2. Take inventory",
+        "1. Define early retirement | 2. Take inventory",
+    );
+    check_sentences(
+        "ST. JOSEPH, Mich. (AP) — Health officials said so.",
+        "ST. JOSEPH, Mich. (AP) — Health officials said so.",
+    );
+    check_sentences(
         "see http://x.org/a Then ask at www.un.org for more",
         "see http://x.org/a | Then ask at www.un.org for more",
     );
