@@ -1,5 +1,6 @@
 //! Hand-curated word lists: abbreviations, hyphen prefixes, fused contractions,
-//! unit suffixes and sentence starters.
+//! unit suffixes, sentence starters, the small words of title-case headlines and the
+//! verbs that attribute quotes.
 //!
 //! The lists were chosen by reading the UD English EWT and GUM *training* files
 //! (which abbreviations keep their period as one token, which hyphenated prefixes

@@ -28,7 +28,12 @@
 //! Any input is accepted: nothing panics, whatever the bytes.
 //!
 //! **Speed.** One pass over the bytes for tokens, one over the tokens for sentences; no
-//! regular expressions and no allocation per token.
+//! regular expressions and no allocation per token: about 90 MB/s per core (see
+//! `bench/seg/RESULTS.md` and `cargo bench -p herald-text`).
+//!
+//! **Accuracy.** Token F1 0.999 on UD English GUM dev and 0.991 on EWT dev; sentence F1
+//! 0.959 on GUM dev and 0.865 on EWT dev, whose misses are almost all sentences written
+//! without final punctuation (e-mail headers, chat), out of a rule-based splitter's reach.
 #![deny(missing_docs)]
 
 mod chars;

@@ -9,7 +9,8 @@
 //!   `&` between capitals (`AT&T`) and over an apostrophe before a letter (`O'Brien`);
 //! - a hyphen splits a word (`long - term`, as in both treebanks) unless the part before
 //!   it is a prefix that UD keeps joined (`e-mail`, `non-stop`, `pro-Beijing`) or it
-//!   joins a digit group of a phone number or date (`713-853-3989`);
+//!   joins the digit groups of a phone number, code or date (`713-853-3989`,
+//!   `16802-6601`); a word cut off by a hyphen keeps it (`pro- and anti-war`, `re-`);
 //! - a final period stays with abbreviations (`Gen.`, `U.S.`), initials (`J.`) and `No.`
 //!   before a number;
 //! - clitics are split (`Moscow 's`, `do n't`, `ca n't`, `I 'm`) and so are the fused
