@@ -45,10 +45,23 @@ use herald_doc::Doc;
 
 /// Fills `doc.tokens` and `doc.sentences` from `doc.article.text`, replacing what they
 /// held.
+///
+/// Spans are `u32` byte offsets, so a text longer than 4 GiB (which ingestion never
+/// produces) is segmented up to that length only, rather than given wrong offsets.
 pub fn segment(doc: &mut Doc) {
+    let text = addressable(&doc.article.text);
     let mut kinds = Vec::new();
-    tokenize::tokenize(&doc.article.text, &mut doc.tokens, &mut kinds);
-    split::split(&doc.article.text, &doc.tokens, &kinds, &mut doc.sentences);
+    tokenize::tokenize(text, &mut doc.tokens, &mut kinds);
+    split::split(text, &doc.tokens, &kinds, &mut doc.sentences);
+}
+
+/// The longest prefix of `text` whose byte offsets fit a `u32`.
+fn addressable(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 #[cfg(test)]
