@@ -178,11 +178,10 @@ fn tidy(text: &str) -> String {
 
 /// Lines shorter than this many words that do not end like a sentence are headlines,
 /// labels or links rather than body text.
-const SHORT_WORDS: usize = 12;
+const SHORT_WORDS: usize = 20;
 
 fn is_short_line(p: &str) -> bool {
-    let words = p.split_whitespace().count();
-    if words >= SHORT_WORDS {
+    if word_count(p) >= SHORT_WORDS {
         return false;
     }
     let end = p.trim_end();
@@ -190,6 +189,11 @@ fn is_short_line(p: &str) -> bool {
         && !end.ends_with("...")
         && !end.ends_with('…');
     !sentence_end
+}
+
+/// Words with at least one letter or digit (a `|` or `–` between words is not one).
+fn word_count(p: &str) -> usize {
+    p.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// Labels that are never article text when they stand alone as a paragraph.
@@ -224,10 +228,47 @@ const FURNITURE: &[&str] = &[
     "get short url",
 ];
 
+/// How links to other stories and calls to action begin.
+const PROMO_PREFIXES: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "also on ",
+    "see also",
+    "related:",
+    "more:",
+    "watch:",
+    "click here",
+    "subscribe to",
+    "follow us on",
+];
+
 fn is_furniture(p: &str) -> bool {
-    let words = p.split_whitespace().count();
+    let words = word_count(p);
     let lower = p.trim().trim_end_matches([':', '.', '…']).to_lowercase();
     if FURNITURE.contains(&lower.as_str()) {
+        return true;
+    }
+    // A lone number or code (a video id, a page counter).
+    if words <= 1 && !p.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    // A line in capitals is a cross-promotion ("CLICK HERE TO GET THE APP", other stories'
+    // headlines); body text is not set in capitals.
+    let letters = p.chars().filter(|c| c.is_alphabetic());
+    let (mut upper, mut lower_case) = (0, 0);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower_case += 1;
+        }
+    }
+    if (3..30).contains(&words) && upper >= 10 && lower_case * 20 < upper {
+        return true;
+    }
+    // Links to other stories and calls to action.
+    if words < 30 && PROMO_PREFIXES.iter().any(|x| lower.starts_with(x)) {
         return true;
     }
     // Photo credits and copyright lines.
@@ -727,6 +768,54 @@ mod tests {
         assert_eq!(t, "One & two\n\nThree four\n\nfive\n\na\n\nb");
         assert_eq!(html_fragment_to_text("plain &lt;text&gt;"), "plain <text>");
         assert_eq!(html_fragment_to_text("<table><tr><td>a</td><td>b</td></tr></table>"), "a b");
+    }
+
+    #[test]
+    fn tidy_drops_page_furniture() {
+        let check = |input: &[&str], want: &[&str]| {
+            assert_eq!(tidy(&input.join("\n\n")), want.join("\n\n"))
+        };
+        let body = "The minister said on Tuesday that talks would resume next week in Geneva.";
+        let body2 = "Both delegations confirmed the date.";
+        // Headline, byline and date before the first sentence; related headlines after the last.
+        check(
+            &[
+                "Talks to resume in Geneva",
+                "By Jane Doe | 26 Apr 2022",
+                body,
+                "ADVERTISEMENT",
+                body2,
+                "You may also like...",
+                "Ceasefire holds in the north",
+                "Markets rally on hopes of peace deal",
+            ],
+            &[body, body2],
+        );
+        // Capitals, a lone id, promotions and credits anywhere.
+        check(
+            &[
+                body,
+                "CLICK HERE TO GET THE NEWS APP",
+                "191119052250266",
+                "Read more: Earlier talks collapsed",
+                "Photo © Reuters",
+                body2,
+            ],
+            &[body, body2],
+        );
+        // A subheading between sentences stays; an all-short text is left alone.
+        check(&[body, "What comes next", body2], &[body, "What comes next", body2]);
+        check(&["Breaking", "Talks resume"], &["Breaking", "Talks resume"]);
+    }
+
+    #[test]
+    fn paragraphs_follow_the_plain_text_choice() {
+        let formatted = "Title of page\n\nFirst paragraph with an inline link inside it here.\n\nRelated: other story";
+        let plain = "First paragraph with an inline link inside it here.";
+        assert_eq!(
+            select_paragraphs(formatted, plain),
+            "First paragraph with an inline link inside it here."
+        );
     }
 
     #[test]
