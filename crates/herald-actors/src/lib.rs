@@ -248,3 +248,71 @@ fn cameo_country_codes(countries: &mut [Country], actors: &[ActorEntry]) {
         }
     }
 }
+
+/// The shipped dictionary (`data/actors.dict.gz`), embedded in the binary.
+const BUNDLED: &[u8] = include_bytes!("../../../data/actors.dict.gz");
+
+impl ActorDict {
+    /// The dictionary shipped with herald: the Phoenix actor and agent dictionaries,
+    /// herald's additions and the countries table (see `data/README.md`).
+    pub fn bundled() -> Result<ActorDict, DictError> {
+        ActorDict::read(BUNDLED, "bundled data/actors.dict.gz")
+    }
+
+    /// Reads a dictionary file: herald's compact format (`.gz`), else a PETRARCH/TABARI
+    /// actor file (`*.agents.txt` names an agent file). Bad TABARI lines are returned, not
+    /// fatal.
+    pub fn load_file(path: &std::path::Path) -> Result<(ActorDict, Vec<String>), DictError> {
+        let name = path.display().to_string();
+        let io = |source| DictError::Io { path: name.clone(), source };
+        let bytes = std::fs::read(path).map_err(io)?;
+        if bytes.starts_with(&[0x1f, 0x8b]) {
+            return Ok((ActorDict::read(bytes.as_slice(), &name)?, Vec::new()));
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let lines = |errors: &[LineError]| -> Vec<String> {
+            errors.iter().map(|e| format!("{name}:{}: {}", e.line, e.reason)).collect()
+        };
+        if name.ends_with("agents.txt") {
+            let parsed = tabari::parse_agents(&text);
+            Ok((ActorDict::new(Vec::new(), parsed.entries, Vec::new()), lines(&parsed.errors)))
+        } else {
+            let parsed = tabari::parse_actors(&text);
+            Ok((ActorDict::new(parsed.entries, Vec::new(), Vec::new()), lines(&parsed.errors)))
+        }
+    }
+
+    /// Adds everything of `other` to this dictionary; its entries win for the same phrase.
+    pub fn merge(&mut self, other: ActorDict) {
+        self.extend(other.actors, other.agents);
+    }
+}
+
+#[cfg(test)]
+mod bundled_tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_dictionary_loads_and_codes_by_date() {
+        let dict = ActorDict::bundled().unwrap();
+        assert!(dict.actors().len() > 20_000);
+        assert!(dict.countries().len() > 200);
+        let hits = dict.matcher().find(&["Western", "countries", "imposed", "sanctions"]);
+        let Hit::Actor(i) = hits[0].target else { panic!("{hits:?}") };
+        assert_eq!(dict.actors()[i].code_at(None), Some("WST"));
+    }
+
+    #[test]
+    fn a_user_tabari_file_is_read_with_its_bad_lines_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.actors.txt");
+        std::fs::write(&path, "ACME_RIFLES_ [XYZREB]\nBAD_ [XYZ 99-99]\n").unwrap();
+        let (extra, bad) = ActorDict::load_file(&path).unwrap();
+        assert_eq!(extra.actors().len(), 1);
+        assert_eq!(bad.len(), 1);
+        assert!(bad[0].contains("mine.actors.txt:2:"), "{bad:?}");
+        let mut dict = ActorDict::bundled().unwrap();
+        dict.merge(extra);
+        assert_eq!(dict.matcher().find(&["Acme", "Rifles"]).len(), 1);
+    }
+}
