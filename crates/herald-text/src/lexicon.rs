@@ -175,3 +175,13 @@ pub(crate) fn speech_verb(w: &[u8]) -> bool {
             | b"recalled" | b"exclaimed" | b"cried" | b"tweeted" | b"posted"
     )
 }
+
+/// Words that close a letter or e-mail before the signature (`Best regards,`). Lower-case.
+#[rustfmt::skip]
+pub(crate) fn letter_closing(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"regards" | b"thanks" | b"sincerely" | b"respectfully" | b"cheers" | b"best"
+            | b"truly" | b"wishes" | b"cordially"
+    )
+}

@@ -229,7 +229,10 @@ impl Splitter<'_> {
             // Informal text often ends a sentence with a bare address: in the EWT and
             // GUM training files a capital after one starts a sentence 27 times in 31.
             Kind::Url => next == Start::Upper,
-            _ => false,
+            // So with an emoticon that closes a clause (`I love it :) Now …`): 19 in 25.
+            _ if self.kinds[t] == Kind::Emoticon => next == Start::Upper,
+            // The closing of a letter or e-mail (`Best regards, Jane`): 48 times in 58.
+            _ => self.bytes(k) == b"," && next == Start::Upper && self.closing(first, k),
         }
     }
 
@@ -251,6 +254,16 @@ impl Splitter<'_> {
             }
         }
         false
+    }
+
+    /// True when tokens `first..comma` are the closing phrase of a letter (`Thanks`,
+    /// `Sincerely`, `Best regards`, `Yours truly`): at most two words, the last a closing
+    /// word.
+    fn closing(&self, first: usize, comma: usize) -> bool {
+        let words = comma - first;
+        (1..=2).contains(&words)
+            && (first..comma).all(|k| self.kinds[k] == Kind::Word)
+            && lower_is_closing(self.bytes(comma - 1))
     }
 
     /// The bytes of token `t` without a final period (for lexicon lookups).
@@ -327,4 +340,16 @@ impl Splitter<'_> {
             && t + 1 < self.spans.len()
             && matches!(self.bytes(t + 1), b"." | b")")
     }
+}
+
+/// True when `w`, lower-cased, is a word that closes a letter.
+fn lower_is_closing(w: &[u8]) -> bool {
+    if w.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    lexicon::letter_closing(lower)
 }

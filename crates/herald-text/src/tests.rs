@@ -194,6 +194,14 @@ fn citations_and_emoticons_stay_with_their_sentence() {
         "He left in 1805. [6] | Then he came back.",
     );
     check_sentences("I love her. :) She is great.", "I love her. :) | She is great.");
+    check_sentences("I love her :) She is great", "I love her :) | She is great");
+    check_sentences(
+        "See you there. Best regards, Jane Doe",
+        "See you there. | Best regards, | Jane Doe",
+    );
+    check_sentences("Many thanks, John Smith", "Many thanks, | John Smith");
+    check_sentences("“Thanks,” Obama said.", "“Thanks,” Obama said.");
+    check_sentences("He said thanks, Obama smiled.", "He said thanks, Obama smiled.");
 }
 
 #[test]
