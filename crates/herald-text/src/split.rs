@@ -155,7 +155,6 @@ impl Splitter<'_> {
                     Start::Other
                 }
             }
-            Kind::Ellipsis => Start::Other,
             _ => Start::Other,
         }
     }
