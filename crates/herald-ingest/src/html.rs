@@ -37,6 +37,10 @@ pub enum ExtractError {
     /// The page parsed, but no main text was found in it.
     #[error("no article text found in the HTML")]
     NoText,
+    /// Elements are nested thousands deep (broken or hostile markup), which HTML parsing
+    /// handles in quadratic time.
+    #[error("HTML nested more than {0} elements deep")]
+    TooDeep(usize),
 }
 
 /// Extracts the article from an HTML page given as bytes in any encoding.
@@ -75,6 +79,9 @@ pub(crate) fn extract_html_with_charset(
     if html.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
     }
+    if raw_nesting_exceeds(html, MAX_RAW_DEPTH) {
+        return Err(ExtractError::TooDeep(MAX_RAW_DEPTH));
+    }
     let html = decode_html(html, charset);
     extract_html_str(&html, url)
 }
@@ -90,11 +97,18 @@ fn extract_html_str(html: &str, url: Option<&str>) -> Result<Extracted, ExtractE
     };
     // rs-trafilatura is a large heuristic library; a panic inside it must cost one page, not
     // the whole stream.
-    let result =
-        catch_unwind(AssertUnwindSafe(|| rs_trafilatura::extract_with_options(html, &options)));
+    // Pathologically deep markup (thousands of unclosed elements) makes rs-trafilatura's
+    // ancestor walks quadratic and its recursion overflow the stack, which no
+    // `catch_unwind` can stop; such pages get herald's own iterative fallback.
+    let too_deep = exceeds_depth(&doc, MAX_DEPTH);
+    let result = if too_deep {
+        None
+    } else {
+        catch_unwind(AssertUnwindSafe(|| rs_trafilatura::extract_with_options(html, &options))).ok()
+    };
     let mut text = String::new();
     let mut t_meta = None;
-    if let Ok(Ok(result)) = result {
+    if let Some(Ok(result)) = result {
         let plain = join_paragraphs(result.content_text.lines());
         text = match result.content_html.as_deref() {
             Some(body) if !body.trim().is_empty() => {
@@ -106,7 +120,7 @@ fn extract_html_str(html: &str, url: Option<&str>) -> Result<Extracted, ExtractE
         t_meta = Some(result.metadata);
     }
     if text.is_empty() {
-        text = fallback_text(&doc);
+        text = if too_deep { deep_fallback_text(&doc) } else { fallback_text(&doc) };
     }
     if text.is_empty() {
         return Err(ExtractError::NoText);
@@ -599,6 +613,71 @@ fn resolve_url(href: &str, base: Option<&str>) -> Option<String> {
         return Some(format!("{scheme}://{host}{href}"));
     }
     None
+}
+
+/// Nesting of container elements in the raw markup beyond which a page is not parsed.
+const MAX_RAW_DEPTH: usize = 2000;
+
+/// Container elements that the HTML parser never closes implicitly, so that their opening
+/// tags minus their closing tags bound the depth of the parsed tree from below.
+const CONTAINERS: &[&[u8]] =
+    &[b"div", b"span", b"section", b"article", b"blockquote", b"ul", b"ol", b"table"];
+
+/// True when, reading the raw bytes, more than `limit` container elements are open at
+/// once: a cheap guard run before parsing, since html5ever's time grows with the square of
+/// the nesting depth.
+fn raw_nesting_exceeds(html: &[u8], limit: usize) -> bool {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(k) = html[i..].iter().position(|&c| c == b'<') {
+        i += k + 1;
+        let closing = html.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let name_end = html[start..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .map_or(html.len(), |n| start + n);
+        let name = &html[start..name_end];
+        if CONTAINERS.iter().any(|c| c.eq_ignore_ascii_case(name)) {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Element nesting beyond which a page is not given to rs-trafilatura. Real pages stay
+/// under a hundred or two; deeper trees come from broken markup.
+const MAX_DEPTH: usize = 400;
+
+/// True when some element of `doc` is nested more than `limit` elements deep (an iterative
+/// walk that stops as soon as it knows).
+fn exceeds_depth(doc: &Document, limit: usize) -> bool {
+    let mut stack: Vec<(NodeRef, usize)> = vec![(doc.root(), 0)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        for child in node.children() {
+            if child.is_element() {
+                stack.push((child, depth + 1));
+            }
+        }
+    }
+    false
+}
+
+/// Text of a page too deeply nested for the usual extraction: its `<body>` as paragraphs,
+/// walked iteratively (no serialisation or selector matching over the deep tree).
+fn deep_fallback_text(doc: &Document) -> String {
+    let body = doc.select("body");
+    body.nodes().first().map(node_to_text).unwrap_or_default()
 }
 
 /// When rs-trafilatura finds nothing: the text of the body's paragraphs outside navigation,

@@ -499,3 +499,95 @@ fn identity_is_stable_across_url_variants_and_formats() {
         format!("c{}", herald_ingest::content_hash("Leaders met. They agreed."))
     );
 }
+
+/// A small deterministic generator (xorshift), so the mutation test is reproducible.
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn cut_and_corrupted_inputs_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs: Vec<(&str, Vec<u8>)> =
+        ["news-page.html", "feed-rss.xml", "feed-atom.xml", "articles.jsonl"]
+            .iter()
+            .map(|n| (*n, std::fs::read(data(n)).unwrap()))
+            .collect();
+    inputs.push(("crawl.warc.gz", sample_warc()));
+    let mut plain = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::MultiGzDecoder::new(&sample_warc()[..]),
+        &mut plain,
+    )
+    .unwrap();
+    inputs.push(("crawl.warc", plain));
+
+    let mut rng = Xorshift(0x9e37_79b9_7f4a_7c15);
+    let mut paths = Vec::new();
+    for (name, bytes) in &inputs {
+        for i in 0..12 {
+            let mut b = bytes.clone();
+            // Cut at a random point, then flip a few random bytes.
+            let cut = 1 + (rng.next() as usize) % b.len();
+            b.truncate(cut);
+            for _ in 0..(i % 4) * 3 {
+                let at = (rng.next() as usize) % b.len();
+                b[at] = rng.next() as u8;
+            }
+            let path = dir.path().join(format!("{i:02}-{name}"));
+            std::fs::write(&path, &b).unwrap();
+            paths.push(path);
+        }
+    }
+    // Every file gives articles or skips; nothing panics and every record names its file.
+    let (articles, skips) = read(&paths);
+    assert!(!articles.is_empty());
+    for s in &skips {
+        assert!(s.file.starts_with(dir.path()), "{s}");
+    }
+}
+
+#[test]
+fn deeply_nested_html_does_not_overflow_the_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested.html");
+    let depth = 20_000;
+    let mut page = String::from("<html><body>");
+    page.push_str(&"<div>".repeat(depth));
+    page.push_str(
+        "<p>The leaders met in Brussels on Friday and agreed on a new package of sanctions.</p>",
+    );
+    page.push_str(&"</div>".repeat(depth));
+    page.push_str("</body></html>");
+    std::fs::write(&path, page).unwrap();
+    let (articles, skips) = read(std::slice::from_ref(&path));
+    assert!(articles.is_empty());
+    assert_eq!(
+        skips[0].to_string(),
+        format!("{}: HTML nested more than 2000 elements deep", path.display())
+    );
+
+    // Deep but under the guard: parsed, and the extraction's own depth limit applies.
+    let depth = 1500;
+    let mut page = String::from("<html><body>");
+    page.push_str(&"<div>".repeat(depth));
+    page.push_str(
+        "<p>The leaders met in Brussels on Friday and agreed on a new package of sanctions.</p>",
+    );
+    page.push_str(&"</div>".repeat(depth));
+    page.push_str("</body></html>");
+    std::fs::write(&path, page).unwrap();
+    let (articles, skips) = read(std::slice::from_ref(&path));
+    assert!(skips.is_empty(), "{skips:?}");
+    assert_eq!(
+        articles[0].text,
+        "The leaders met in Brussels on Friday and agreed on a new package of sanctions."
+    );
+}
