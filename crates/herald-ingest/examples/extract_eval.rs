@@ -4,11 +4,14 @@
 //!
 //! ```text
 //! cargo run --release -p herald-ingest --example extract_eval -- \
-//!     ground-truth.json html/ PRED.json [--repeat N]
+//!     ground-truth.json html/ PRED.json [--repeat N] [--baseline [precision|recall]]
 //! ```
 //!
 //! Prints the extraction speed (pages/s and MB/s of decompressed HTML, extraction only) on
 //! standard error. `--repeat N` runs the extraction N times for a steadier speed figure.
+//! `--baseline` scores rs-trafilatura alone instead (its `content_text` with default options,
+//! or with `favor_precision` / `favor_recall`), the reference herald's formatting is measured
+//! against.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -28,9 +31,22 @@ fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut positional = Vec::new();
     let mut repeat = 1usize;
+    let mut baseline: Option<rs_trafilatura::Options> = None;
     let mut i = 0;
     while i < args.len() {
-        if args[i] == "--repeat" {
+        if args[i] == "--baseline" {
+            let mut options = rs_trafilatura::Options::default();
+            match args.get(i + 1).map(String::as_str) {
+                Some("precision") => options.favor_precision = true,
+                Some("recall") => options.favor_recall = true,
+                _ => {}
+            }
+            if options.favor_precision || options.favor_recall {
+                i += 1;
+            }
+            baseline = Some(options);
+            i += 1;
+        } else if args[i] == "--repeat" {
             repeat =
                 args.get(i + 1).and_then(|n| n.parse().ok()).ok_or("--repeat wants a number")?;
             i += 2;
@@ -61,15 +77,22 @@ fn run() -> Result<(), String> {
     for _ in 0..repeat.max(1) {
         for (id, url, html) in &pages {
             let start = Instant::now();
-            let result = herald_ingest::extract_html(html, url.as_deref());
-            elapsed += start.elapsed();
-            let text = match result {
-                Ok(x) => x.text,
-                Err(e) => {
-                    eprintln!("{id}: {e}");
-                    String::new()
+            let result = match &baseline {
+                None => herald_ingest::extract_html(html, url.as_deref())
+                    .map(|x| x.text)
+                    .map_err(|e| e.to_string()),
+                Some(options) => {
+                    let page = String::from_utf8_lossy(html);
+                    rs_trafilatura::extract_with_options(&page, options)
+                        .map(|r| r.content_text)
+                        .map_err(|e| e.to_string())
                 }
             };
+            elapsed += start.elapsed();
+            let text = result.unwrap_or_else(|e| {
+                eprintln!("{id}: {e}");
+                String::new()
+            });
             pred.insert(id.clone(), json!({ "articleBody": text }));
         }
     }
