@@ -116,7 +116,7 @@ fn extract_html_str(html: &str, url: Option<&str>) -> Result<Extracted, ExtractE
             }
             _ => plain,
         };
-        text = tidy(&text);
+        text = tidy(&text, meta.title.as_deref());
         t_meta = Some(result.metadata);
     }
     if text.is_empty() {
@@ -177,8 +177,26 @@ fn select_paragraphs(formatted: &str, plain: &str) -> String {
 /// "Short line" means under [`SHORT_WORDS`] words and not ending like a sentence; a body
 /// paragraph almost always ends with `.`, `!`, `?` or a closing quote, and headlines and
 /// labels almost never do.
-fn tidy(text: &str) -> String {
-    let paragraphs: Vec<&str> = text.split("\n\n").filter(|p| !is_furniture(p)).collect();
+fn tidy(text: &str, title: Option<&str>) -> String {
+    let title_key = title.map(word_key).filter(|k| k.len() > 2);
+    let mut paragraphs: Vec<&str> = Vec::new();
+    // After a label such as "Related" or "More:", the short lines that follow are links.
+    let mut in_link_list = false;
+    for (i, p) in text.split("\n\n").enumerate() {
+        if in_link_list && is_short_line(p) {
+            continue;
+        }
+        in_link_list = false;
+        if is_furniture(p) {
+            in_link_list = is_list_label(p);
+            continue;
+        }
+        // The headline repeated at the top of the body.
+        if i < 3 && title_key.as_deref() == Some(word_key(p).as_str()) {
+            continue;
+        }
+        paragraphs.push(p);
+    }
     let first = paragraphs.iter().position(|p| !is_short_line(p)).unwrap_or(0);
     let last = paragraphs
         .iter()
@@ -188,6 +206,30 @@ fn tidy(text: &str) -> String {
         return paragraphs.join("\n\n");
     }
     paragraphs[first..=last].join("\n\n")
+}
+
+/// Labels that introduce a list of links to other pages.
+const LIST_LABELS: &[&str] = &[
+    "more",
+    "related",
+    "related articles",
+    "related stories",
+    "read more",
+    "you may also like",
+    "you might also like",
+    "more stories",
+    "most read",
+    "most popular",
+    "recommended",
+    "see also",
+    "top stories",
+    "latest news",
+    "trending",
+];
+
+fn is_list_label(p: &str) -> bool {
+    let lower = p.trim().trim_end_matches([':', '.', '…']).to_lowercase();
+    LIST_LABELS.contains(&lower.as_str())
 }
 
 /// Lines shorter than this many words that do not end like a sentence are headlines,
@@ -242,6 +284,19 @@ const FURNITURE: &[&str] = &[
     "get short url",
 ];
 
+/// How the credit lines under wire stories begin.
+const CREDIT_PREFIXES: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "editing by",
+    "writing by",
+    "compiled by",
+    "(reporting by",
+    "(additional reporting by",
+    "(editing by",
+    "(writing by",
+];
+
 /// How links to other stories and calls to action begin.
 const PROMO_PREFIXES: &[&str] = &[
     "read more",
@@ -260,7 +315,18 @@ const PROMO_PREFIXES: &[&str] = &[
 fn is_furniture(p: &str) -> bool {
     let words = word_count(p);
     let lower = p.trim().trim_end_matches([':', '.', '…']).to_lowercase();
-    if FURNITURE.contains(&lower.as_str()) {
+    if FURNITURE.contains(&lower.as_str()) || LIST_LABELS.contains(&lower.as_str()) {
+        return true;
+    }
+    // Wire-service credit lines and site legal lines.
+    if words < 40 && CREDIT_PREFIXES.iter().any(|x| lower.starts_with(x)) {
+        return true;
+    }
+    if words < 25
+        && (lower.contains("privacy policy")
+            || lower.contains("terms of service")
+            || lower.contains("terms of use"))
+    {
         return true;
     }
     // A lone number or code (a video id, a page counter).
@@ -852,7 +918,10 @@ mod tests {
     #[test]
     fn tidy_drops_page_furniture() {
         let check = |input: &[&str], want: &[&str]| {
-            assert_eq!(tidy(&input.join("\n\n")), want.join("\n\n"))
+            assert_eq!(
+                tidy(&input.join("\n\n"), Some("Talks to resume in Geneva")),
+                want.join("\n\n")
+            )
         };
         let body = "The minister said on Tuesday that talks would resume next week in Geneva.";
         let body2 = "Both delegations confirmed the date.";
@@ -879,6 +948,19 @@ mod tests {
                 "Read more: Earlier talks collapsed",
                 "Photo © Reuters",
                 body2,
+            ],
+            &[body, body2],
+        );
+        // The headline repeated in the body; a "More:" label and the links under it; credits.
+        check(
+            &[
+                "Talks to Resume in Geneva",
+                body,
+                "More:",
+                "Ceasefire holds in the north",
+                "Markets rally",
+                body2,
+                "Reporting by Jane Doe; Editing by John Roe",
             ],
             &[body, body2],
         );
