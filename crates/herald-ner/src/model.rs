@@ -1,0 +1,198 @@
+//! The recognizer: a trained model ([`Ner`]) — label set, perceptron weights and
+//! gazetteer — with greedy left-to-right BILOU decoding, and its model file.
+
+use std::path::Path;
+
+use herald_ml::{Decoder, Encoder, Weights};
+
+use crate::features::Prepared;
+use crate::gazetteer::{Gazetteer, COUNTRY, DEMONYM};
+use crate::labels::{LabelSet, TokenSpan};
+use crate::NerError;
+
+/// Model kind written in the file header.
+pub(crate) const KIND: &str = "ner";
+/// Model version: bump when features or the layout change.
+pub(crate) const VERSION: u32 = 1;
+
+/// The type given to nationality adjectives and plurals found by the demonym gazetteer
+/// ("Russian", "Americans") when the model leaves them outside any name.
+pub const NORP: &str = "NORP";
+
+/// A trained named-entity recognizer.
+///
+/// [`Ner::tag`] labels one sentence of tokens; the model is read-only and can be shared
+/// between threads. Output is deterministic: same tokens and model, same spans.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ner {
+    pub(crate) labels: LabelSet,
+    pub(crate) weights: Weights,
+    pub(crate) gaz: Gazetteer,
+}
+
+/// Reusable buffers for tagging many sentences without allocating per sentence.
+#[derive(Default)]
+pub struct Scratch {
+    prep: Prepared,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+    labels: Vec<u16>,
+}
+
+/// The model shipped with herald (`models/ner.bin.gz`, embedded in the binary).
+static BUNDLED: &[u8] = include_bytes!("../../../models/ner.bin.gz");
+
+impl Ner {
+    /// The model shipped with herald, embedded at build time.
+    pub fn bundled() -> Result<Ner, NerError> {
+        Ner::from_bytes(BUNDLED)
+    }
+
+    /// Loads a model file written by [`Ner::save`].
+    pub fn load(path: &Path) -> Result<Ner, NerError> {
+        let bytes = std::fs::read(path).map_err(|e| NerError::io(path, e))?;
+        Ner::from_bytes(&bytes)
+            .map_err(|e| NerError::Model { path: path.to_path_buf(), source: Box::new(e) })
+    }
+
+    /// Reads a model from the bytes of a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Ner, NerError> {
+        let (mut dec, _version) = Decoder::open(bytes, KIND, VERSION)?;
+        dec.section("labels");
+        let types = dec.strings()?;
+        if types.is_empty() || types.len() > 64 {
+            return Err(dec.corrupt(format!("{} entity types", types.len())).into());
+        }
+        let labels = LabelSet::new(types);
+        let gaz = Gazetteer::read(&mut dec)?;
+        dec.section("weights");
+        let weights = Weights::read(&mut dec)?;
+        if weights.n_classes() != labels.len() {
+            return Err(dec
+                .corrupt(format!("{} classes for {} labels", weights.n_classes(), labels.len()))
+                .into());
+        }
+        dec.end()?;
+        Ok(Ner { labels, weights, gaz })
+    }
+
+    /// The model file's bytes (gzip-compressed herald model container).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, NerError> {
+        let mut enc = Encoder::new(KIND, VERSION);
+        enc.strs(self.labels.types());
+        self.gaz.write(&mut enc);
+        self.weights.write(&mut enc);
+        let mut out = Vec::new();
+        enc.finish(&mut out)?;
+        Ok(out)
+    }
+
+    /// Writes the model file.
+    pub fn save(&self, path: &Path) -> Result<(), NerError> {
+        let bytes = self.to_bytes()?;
+        std::fs::write(path, bytes).map_err(|e| NerError::io(path, e))
+    }
+
+    /// The entity types the model predicts (`PER`, `ORG`, `LOC`); [`NORP`] comes on top.
+    pub fn types(&self) -> &[String] {
+        self.labels.types()
+    }
+
+    /// Number of features with weights, and of gazetteer keys.
+    pub fn size(&self) -> (usize, usize) {
+        (self.weights.n_features(), self.gaz.len())
+    }
+
+    /// The names in one sentence, in token order, never overlapping.
+    pub fn tag(&self, tokens: &[&str]) -> Vec<TokenSpan> {
+        self.tag_with(tokens, &mut Scratch::default())
+    }
+
+    /// [`Ner::tag`] with caller-owned buffers.
+    pub fn tag_with(&self, tokens: &[&str], s: &mut Scratch) -> Vec<TokenSpan> {
+        self.decode(tokens, s);
+        let mut spans = self.labels.spans(&s.labels);
+        self.add_norp(tokens, s, &mut spans);
+        spans
+    }
+
+    /// BIO tags for one sentence (`B-PER`, `I-LOC`, `O`; nationalities as `MISC`, as in
+    /// CoNLL-2003).
+    pub fn bio(&self, tokens: &[&str], s: &mut Scratch) -> Vec<String> {
+        let mut spans = self.tag_with(tokens, s);
+        for sp in &mut spans {
+            if sp.kind == NORP {
+                sp.kind = "MISC".into();
+            }
+        }
+        crate::labels::bio_tags(tokens.len(), &spans)
+    }
+
+    /// Greedy left-to-right decoding into `s.labels`, keeping BILOU well formed: each
+    /// label must be allowed after the previous one, and the last may not open a name.
+    pub(crate) fn decode(&self, tokens: &[&str], s: &mut Scratch) {
+        s.labels.clear();
+        if tokens.is_empty() {
+            return;
+        }
+        s.prep.prepare(tokens, &self.gaz);
+        let n = tokens.len();
+        let (mut l1, mut l2) = (u16::MAX, u16::MAX);
+        for i in 0..n {
+            s.prep.features(i, l1, l2, &mut s.feats);
+            self.weights.scores(&s.feats, &mut s.scores);
+            let prev = (i > 0).then_some(l1);
+            let last = i + 1 == n;
+            let mut best = 0u16;
+            let mut best_score = f32::NEG_INFINITY;
+            for (c, &sc) in s.scores.iter().enumerate() {
+                let c = c as u16;
+                if sc > best_score
+                    && self.labels.allowed(prev, c)
+                    && (!last || self.labels.may_end(Some(c)))
+                {
+                    best = c;
+                    best_score = sc;
+                }
+            }
+            s.labels.push(best);
+            l2 = l1;
+            l1 = best;
+        }
+    }
+
+    /// Single-token demonyms outside names become [`NORP`]; a single-token name the model
+    /// typed that is a demonym and not also a country name becomes NORP too ("Russian"
+    /// is a nationality, not an organisation).
+    fn add_norp(&self, tokens: &[&str], s: &Scratch, spans: &mut Vec<TokenSpan>) {
+        let mut covered = vec![false; tokens.len()];
+        for sp in spans.iter_mut() {
+            covered[sp.start..sp.end].iter_mut().for_each(|c| *c = true);
+            if sp.end - sp.start == 1 && s.prep.demonym_only(sp.start) {
+                sp.kind = NORP.into();
+            }
+        }
+        let mut added = false;
+        for (i, tok) in tokens.iter().enumerate() {
+            if !covered[i]
+                && tok.chars().next().is_some_and(char::is_uppercase)
+                && s.prep.demonym_only(i)
+            {
+                spans.push(TokenSpan { start: i, end: i + 1, kind: NORP.into() });
+                added = true;
+            }
+        }
+        if added {
+            spans.sort();
+        }
+    }
+}
+
+impl Prepared {
+    /// True when a one-token gazetteer match at `i` is a demonym and not a country name.
+    pub(crate) fn demonym_only(&self, i: usize) -> bool {
+        let u = |cat: u8| 1u32 << (cat.trailing_zeros() * 4 + 3);
+        let g = self.gaz_bits(i);
+        g & u(DEMONYM) != 0 && g & u(COUNTRY) == 0
+    }
+}
