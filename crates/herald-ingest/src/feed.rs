@@ -9,7 +9,7 @@
 //! every well-formed item before and after is kept.
 
 use std::collections::VecDeque;
-use std::io::BufRead;
+use std::io::{self, BufRead, Read};
 use std::path::PathBuf;
 
 use herald_doc::{Article, PubDate};
@@ -29,7 +29,7 @@ const MAX_ERRORS: usize = 50;
 /// The article stream of one feed file.
 pub(crate) struct FeedReader {
     path: PathBuf,
-    reader: Reader<Box<dyn BufRead>>,
+    reader: Reader<Bounded>,
     config: ReadConfig,
     buf: Vec<u8>,
     pending: VecDeque<Record>,
@@ -96,7 +96,9 @@ enum FieldKind {
 
 impl FeedReader {
     pub(crate) fn new(path: PathBuf, reader: Box<dyn BufRead>, config: ReadConfig) -> FeedReader {
-        let mut reader = Reader::from_reader(reader);
+        let bounded =
+            Bounded { inner: reader, limit: config.max_record_bytes, run: 0, over: false };
+        let mut reader = Reader::from_reader(bounded);
         let c = reader.config_mut();
         c.trim_text(false);
         c.check_end_names = true;
@@ -452,6 +454,60 @@ fn unescape_text(t: &BytesText<'_>, decoder: Decoder) -> String {
             Ok(s) => s.into_owned(),
             Err(_) => String::from_utf8_lossy(t).into_owned(),
         },
+    }
+}
+
+/// The feed's bytes, failing once more than `limit` bytes pass without a `<` or `>`: the
+/// parser buffers a whole text node or tag, so this bounds its memory whatever the input.
+struct Bounded {
+    inner: Box<dyn BufRead>,
+    limit: usize,
+    /// Bytes consumed since the last `<` or `>`.
+    run: usize,
+    over: bool,
+}
+
+impl Bounded {
+    fn over_limit(&self) -> io::Error {
+        io::Error::other(format!(
+            "an XML text or tag over the {} record limit",
+            human_limit(self.limit)
+        ))
+    }
+}
+
+impl Read for Bounded {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            out[..n].copy_from_slice(&buf[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Bounded {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.over {
+            return Err(self.over_limit());
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        // The bytes being consumed are still in the inner buffer: look at them first.
+        if let Ok(buf) = self.inner.fill_buf() {
+            let seen = &buf[..amt.min(buf.len())];
+            match seen.iter().rposition(|&c| c == b'<' || c == b'>') {
+                Some(i) => self.run = seen.len() - i - 1,
+                None => self.run += seen.len(),
+            }
+            self.over = self.run > self.limit;
+        }
+        self.inner.consume(amt);
     }
 }
 

@@ -591,3 +591,21 @@ fn deeply_nested_html_does_not_overflow_the_stack() {
         "The leaders met in Brussels on Friday and agreed on a new package of sanctions."
     );
 }
+
+#[test]
+fn feed_with_a_huge_text_node_stops_at_the_record_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.rss");
+    let good = "<item><title>Fine</title><link>https://x.example/1</link><description>A normal item about the summit.</description></item>";
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>{good}<item><title>Huge</title><description>{}</description></item>{good}</channel></rss>",
+        "word ".repeat(600_000)
+    );
+    std::fs::write(&path, feed).unwrap();
+    let config = ReadConfig { max_record_bytes: 1 << 20, ..ReadConfig::default() };
+    let (articles, skips) = read_with(std::slice::from_ref(&path), &config);
+    assert_eq!(articles.len(), 1);
+    let [skip] = skips.as_slice() else { panic!("{skips:?}") };
+    assert_eq!(skip.record.as_deref(), Some("item=2"));
+    assert!(skip.reason.contains("over the 1.0 MiB record limit"), "{skip}");
+}
