@@ -77,8 +77,9 @@ pub struct ReadConfig {
     /// Largest single article (a text or HTML file, an HTML body in a WARC record, a JSON
     /// line's text), in bytes; larger ones are skipped. Default 8 MiB.
     pub max_article_bytes: usize,
-    /// Largest JSON line or WARC record block, in bytes; larger ones are skipped without
-    /// being held in memory. Default 16 MiB.
+    /// Largest JSON line, WARC record block, feed item text or single XML text node or tag,
+    /// in bytes; larger ones are skipped without being held in memory (a feed stops at such
+    /// a node, since the parser cannot step over it). Default 16 MiB.
     pub max_record_bytes: usize,
 }
 

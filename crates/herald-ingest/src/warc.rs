@@ -88,7 +88,7 @@ impl WarcReader {
         self.reader.read_exact(&mut block).map_err(|e| Stop::from_io(&e))?;
 
         let (charset, body) = if http_response {
-            match http_payload(&block) {
+            match http_payload(&block, self.config.max_article_bytes) {
                 Payload::Html { charset, body } => (charset, body),
                 Payload::Other => return Ok(None),
                 Payload::Bad(reason) => return Ok(Some(self.skipped(reason))),
@@ -294,7 +294,7 @@ enum Payload {
 }
 
 /// Splits an HTTP response into status, headers and body, and decodes the body.
-fn http_payload(block: &[u8]) -> Payload {
+fn http_payload(block: &[u8], max_body: usize) -> Payload {
     let (head_end, body_start) = match find(block, b"\r\n\r\n") {
         Some(i) => (i, i + 4),
         None => match find(block, b"\n\n") {
@@ -337,11 +337,11 @@ fn http_payload(block: &[u8]) -> Payload {
     }
     match coding.as_str() {
         "gzip" | "x-gzip" | "deflate" if looks_compressed(&body) => {
-            let limit = 64 << 20;
+            // One byte over the article limit is enough to have the page skipped as too large.
             let decoded = if body.starts_with(&[0x1f, 0x8b]) {
-                read_limited(&mut MultiGzDecoder::new(&body[..]), limit)
+                read_limited(&mut MultiGzDecoder::new(&body[..]), max_body)
             } else {
-                read_limited(&mut ZlibDecoder::new(&body[..]), limit)
+                read_limited(&mut ZlibDecoder::new(&body[..]), max_body)
             };
             match decoded {
                 Ok(b) => body = b,
@@ -409,7 +409,7 @@ mod tests {
     #[test]
     fn http_payloads() {
         let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<html>caf\xe9</html>";
-        match http_payload(page) {
+        match http_payload(page, 1 << 20) {
             Payload::Html { charset, body } => {
                 assert_eq!(charset.as_deref(), Some("iso-8859-1"));
                 assert_eq!(body, b"<html>caf\xe9</html>");
@@ -417,15 +417,18 @@ mod tests {
             _ => panic!("not HTML"),
         }
         assert!(matches!(
-            http_payload(b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<html>"),
+            http_payload(
+                b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<html>",
+                1 << 20
+            ),
             Payload::Other
         ));
         assert!(matches!(
-            http_payload(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"),
+            http_payload(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG", 1 << 20),
             Payload::Other
         ));
         let chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n6\r\n<html>\r\n3\r\nabc\r\n0\r\n\r\n";
-        match http_payload(chunked) {
+        match http_payload(chunked, 1 << 20) {
             Payload::Html { body, .. } => assert_eq!(body, b"<html>abc"),
             _ => panic!("not HTML"),
         }
