@@ -3,6 +3,7 @@
 # scorer, token F1 with token_score.py, and throughput, on the UD English dev sets.
 #
 # usage: bench/seg/run.sh [--errors N]   (from anywhere; N mismatches per set go to stderr)
+#        RULES=1 bench/seg/run.sh         scores the rules alone (no boundary model)
 # env:   DATA (default /work/shared/data), EVAL (default /work/shared/eval),
 #        OUT (default bench/seg/out, not committed), CARGO_TARGET_DIR (as usual),
 #        HERALD (a built `herald` binary: score `herald annotate` instead of the seg_eval
@@ -29,7 +30,7 @@ run() { # name conllu [genre]
   if [[ -n "${HERALD:-}" ]]; then
     "$HERALD" annotate "$OUT/$name.in.jsonl" > "$OUT/$name.out.jsonl"
   else
-    "$bin" "$OUT/$name.in.jsonl" > "$OUT/$name.out.jsonl"
+    "$bin" ${RULES:+--rules} "$OUT/$name.in.jsonl" > "$OUT/$name.out.jsonl"
   fi
   printf '%-15s sentences %s\n' "$name" "$(python3 "$EVAL/seg_score.py" score "$OUT/$name.gold.json" "$OUT/$name.out.jsonl")"
   printf '%-15s tokens    %s\n' "$name" "$(python3 "$here/token_score.py" "$conllu" "$OUT/$name.out.jsonl" $genre --errors "$errors")"
@@ -49,3 +50,4 @@ run gum-train-news "$DATA/ud-english-gum/en_gum-ud-train.conllu" _news_
 # MB/s of wall-clock time and of the thread's CPU time (the per-core figure on a shared machine).
 cat "$OUT/gum.in.jsonl" "$OUT/ewt.in.jsonl" > "$OUT/all.in.jsonl"
 "$bin" --speed 20 "$OUT/all.in.jsonl" 2>&1 | sed 's/^/speed           /'
+"$bin" --rules --speed 20 "$OUT/all.in.jsonl" 2>&1 | sed 's/^/speed (rules)   /'

@@ -1,4 +1,5 @@
-//! Throughput of `segment` (tokenize + split) on news text.
+//! Throughput of `segment` (tokenize + split + boundary model) on news text, and of the
+//! rules alone (`segment_with(doc, None)`) for comparison.
 //!
 //! The corpus is the fixture wire story repeated to about 1 MB, so the figure is per byte
 //! of realistic English; `cargo bench -p herald-text` prints bytes per second.
@@ -28,5 +29,14 @@ fn segment_1mb(bencher: Bencher) {
     let mut doc = Doc::new(Article::new("bench", text.clone()));
     bencher.counter(BytesCount::new(text.len())).bench_local(|| {
         herald_text::segment(divan::black_box(&mut doc));
+    });
+}
+
+#[divan::bench]
+fn rules_only_1mb(bencher: Bencher) {
+    let text = corpus();
+    let mut doc = Doc::new(Article::new("bench", text.clone()));
+    bencher.counter(BytesCount::new(text.len())).bench_local(|| {
+        herald_text::segment_with(divan::black_box(&mut doc), None);
     });
 }

@@ -36,23 +36,36 @@
 //! without final punctuation (e-mail headers, chat), out of a rule-based splitter's reach.
 #![deny(missing_docs)]
 
+mod boundary;
 mod chars;
 mod lexicon;
 mod split;
 mod tokenize;
+mod train;
+
+pub use boundary::{BoundaryModel, ModelError};
+pub use train::{conllu_documents, train, Counts, SweepRow, TrainConfig, TrainDoc, TrainReport};
 
 use herald_doc::Doc;
 
 /// Fills `doc.tokens` and `doc.sentences` from `doc.article.text`, replacing what they
-/// held.
+/// held: the rules, then the bundled boundary model ([`BoundaryModel::bundled`]).
 ///
 /// Spans are `u32` byte offsets, so a text longer than 4 GiB (which ingestion never
 /// produces) is segmented up to that length only, rather than given wrong offsets.
 pub fn segment(doc: &mut Doc) {
+    segment_with(doc, BoundaryModel::bundled());
+}
+
+/// [`segment`] with another boundary model, or with the rules alone (`None`).
+pub fn segment_with(doc: &mut Doc, model: Option<&BoundaryModel>) {
     let text = addressable(&doc.article.text);
     let mut kinds = Vec::new();
     tokenize::tokenize(text, &mut doc.tokens, &mut kinds);
     split::split(text, &doc.tokens, &kinds, &mut doc.sentences);
+    if let Some(m) = model {
+        m.refine(text, &doc.tokens, &kinds, &mut doc.sentences);
+    }
 }
 
 /// The longest prefix of `text` whose byte offsets fit a `u32`.

@@ -414,3 +414,30 @@ proptest! {
         assert_invariants(&text, &doc(&text));
     }
 }
+
+#[test]
+fn the_model_splits_where_no_punctuation_does() {
+    // E-mail headers and signatures: the boundary model's job. EWT writes the sender,
+    // the date line and the closing each as a sentence of its own.
+    check_sentences(
+        "Kay Mann 04/26/2001 07:17 AM Will you send me the draft? Thanks Kay",
+        "Kay Mann | 04/26/2001 07:17 AM | Will you send me the draft? | Thanks | Kay",
+    );
+    // A run-on in lower case gives too little evidence: the model only cuts where it is
+    // confident (EWT's gold has `awesome bagels | long lines …` here).
+    check_sentences(
+        "awesome bagels long lines on weekends but worth it",
+        "awesome bagels long lines on weekends but worth it",
+    );
+}
+
+#[test]
+fn the_model_leaves_punctuated_news_alone() {
+    let text = "MOSCOW, April 26 (Reuters) - Russian Foreign Minister Sergei Lavrov met U.N. \
+                Secretary-General Antonio Guterres on Tuesday. The two men discussed the war \
+                in Ukraine and the evacuation of civilians from Mariupol, Lavrov said.";
+    let mut rules = Doc::new(Article::new("t", text));
+    crate::segment_with(&mut rules, None);
+    let model = doc(text);
+    assert_eq!(model.sentences, rules.sentences);
+}
