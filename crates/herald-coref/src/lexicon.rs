@@ -95,8 +95,8 @@ pub(crate) fn role_classes_match(np_class: &str, title_class: &str) -> bool {
 const ORG_GENERIC: &[&str] = &[
     "organisation", "organization", "group", "company", "firm", "agency", "body",
     "alliance", "bloc", "movement", "party", "union", "association", "institute",
-    "ministry", "department", "government", "administration", "army", "militia",
-    "council", "commission", "committee", "court", "bank", "university", "network",
+    "ministry", "department", "army", "militia",
+    "council", "commission", "committee", "bank", "university", "network",
     "newspaper", "club", "team", "corporation", "charity", "coalition", "office",
 ];
 
@@ -106,7 +106,7 @@ pub(crate) fn org_noun(lemma: &str) -> bool {
 }
 
 /// Nouns that name a country or another polity generically ("the country").
-const PLACE_GENERIC: &[&str] = &["country", "nation", "city", "town", "island", "region"];
+const PLACE_GENERIC: &[&str] = &["country"];
 
 /// True for a generic place noun (lowercased lemma).
 pub(crate) fn place_noun(lemma: &str) -> bool {
@@ -145,33 +145,73 @@ pub(crate) fn gendered_word(lower: &str) -> Option<Gender> {
 #[rustfmt::skip]
 const MALE_NAMES: &[&str] = &[
     "abdul", "abdullah", "ahmed", "ahmad", "alan", "alexander", "alexei", "ali", "andrew",
-    "angel", "anthony", "antonio", "antónio", "ashraf", "barack", "benjamin", "bernie",
-    "bill", "bob", "boris", "brian", "charles", "chris", "christopher", "daniel", "david",
-    "dmitry", "donald", "edward", "emmanuel", "emmerson", "eric", "francis", "frank",
-    "george", "gerhard", "hassan", "henry", "hugo", "ibrahim", "igor", "ivan", "jack",
-    "jacob", "james", "jean", "jeff", "jens", "jim", "joe", "john", "jose", "josé", "joseph",
-    "juan", "justin", "kevin", "khalid", "kim", "kofi", "lee", "luis", "mahmoud", "mark",
-    "martin", "matthew", "michael", "mike", "mikhail", "mohamed", "mohammed", "muhammad",
-    "narendra", "nicolas", "nicolás", "olaf", "omar", "paul", "pedro", "peter", "recep",
-    "richard", "rishi", "robert", "ron", "sam", "samuel", "scott", "sergei", "sergey",
-    "stephen", "steve", "thomas", "tim", "tom", "tony", "viktor", "vladimir", "volodymyr",
-    "walter", "william", "xi", "yoweri", "yuri", "abiy", "cyril", "jair", "luiz", "imran",
-    "shinzo", "fumio", "moon", "bashar", "hosni", "muammar", "saddam", "yasser", "ehud",
-    "ariel", "naftali", "yair", "ismail", "yahya", "ban", "antony", "lloyd",
-    "jake", "rex", "mike", "wang", "li", "gordon", "nick", "keir", "rahul", "ramzan",
+    "angel", "anthony", "antonio", "antónio", "ashraf", "barack", "benjamin", "bernie", "bill",
+    "bob", "boris", "brian", "charles", "chris", "christopher", "daniel", "david", "dmitry",
+    "donald", "edward", "emmanuel", "emmerson", "eric", "francis", "frank", "george", "gerhard",
+    "hassan", "henry", "hugo", "ibrahim", "igor", "ivan", "jack", "jacob", "james", "jeff",
+    "jens", "jim", "joe", "john", "jose", "josé", "joseph", "juan", "justin", "kevin", "khalid",
+    "kim", "kofi", "lee", "luis", "mahmoud", "mark", "martin", "matthew", "michael", "mike",
+    "mikhail", "mohamed", "mohammed", "muhammad", "narendra", "nicolas", "nicolás", "olaf",
+    "omar", "paul", "pedro", "peter", "recep", "richard", "rishi", "robert", "ron", "sam",
+    "samuel", "scott", "sergei", "sergey", "stephen", "steve", "thomas", "tim", "tom", "tony",
+    "viktor", "vladimir", "volodymyr", "walter", "william", "xi", "yoweri", "yuri", "abiy",
+    "cyril", "jair", "luiz", "imran", "shinzo", "fumio", "moon", "bashar", "hosni", "muammar",
+    "saddam", "yasser", "ehud", "ariel", "naftali", "yair", "ismail", "yahya", "ban", "antony",
+    "lloyd", "jake", "rex", "wang", "li", "gordon", "nick", "keir", "rahul", "ramzan", "aaron",
+    "adam", "adrian", "alberto", "alex", "alfred", "andre", "andrés", "andy", "arnold",
+    "arthur", "barry", "ben", "bernard", "billy", "brad", "bruce", "bryan", "carl", "carlos",
+    "chad", "charlie", "craig", "dan", "danny", "darren", "dave", "dean", "dennis", "derek",
+    "diego", "dominic", "doug", "douglas", "duncan", "dylan", "ed", "eddie", "edgar", "emil",
+    "ernest", "ethan", "eugene", "fernando", "fred", "frederick", "gabriel", "gary", "gavin",
+    "geoffrey", "gerald", "gilbert", "giuseppe", "glenn", "graham", "greg", "gregory", "guy",
+    "hans", "harold", "harry", "harvey", "howard", "ian", "isaac", "jacques", "jamal", "jason",
+    "javier", "jeffrey", "jeremy", "jerry", "jesse", "joel", "johnny", "jon", "jonathan",
+    "jordan", "jorge", "josh", "joshua", "julian", "karl", "keith", "ken", "kenneth", "kyle",
+    "larry", "lawrence", "leo", "leonard", "lewis", "louis", "luke", "manuel", "marco",
+    "marcus", "mario", "matt", "max", "michel", "miguel", "mitch", "nathan", "neil", "nelson",
+    "nicholas", "noah", "norman", "oliver", "oscar", "patrick", "phil", "philip", "phillip",
+    "pierre", "rafael", "ralph", "randy", "ray", "raymond", "ricardo", "rick", "ricky", "rob",
+    "robin", "rodrigo", "roger", "roland", "ronald", "ross", "roy", "russell", "ryan", "salman",
+    "sean", "sebastian", "simon", "stanley", "stefan", "steven", "stuart", "ted", "terry",
+    "theodore", "timothy", "todd", "travis", "trevor", "troy", "vincent", "wayne", "wesley",
+    "willie", "zach", "abraham", "byron", "andrei", "alexey", "dmitri", "nikolai", "pavel",
+    "oleg", "andriy", "mykola", "ahmet", "mustafa", "mehmet", "hamid", "hussein", "mahmud",
+    "yusuf", "ahmadinejad", "hamza", "elon", "warren", "kanye", "lebron",
 ];
 
 #[rustfmt::skip]
 const FEMALE_NAMES: &[&str] = &[
-    "amina", "angela", "ann", "anna", "anne", "barbara", "catherine", "christine",
-    "claudia", "dilma", "elizabeth", "emily", "emma", "federica", "giorgia", "hillary",
-    "helen", "indira", "jacinda", "jane", "janet", "jennifer", "jill", "julia", "kamala",
-    "karen", "kate", "kristalina", "laura", "linda", "liz", "lisa", "margaret", "maria",
-    "marine", "mary", "melania", "michelle", "nancy", "nicola", "ngozi", "olena", "patricia",
-    "sarah", "sanna", "sophie", "susan", "tsai", "theresa", "ursula",
-    "victoria", "yulia", "zelda", "madeleine", "condoleezza", "samantha", "nikki",
-    "manju", "aung", "benazir", "golda", "ellen", "christiane", "annalena", "mette",
-    "gloria", "alice", "jessica", "rachel", "rebecca", "ruth", "sandra", "natalia",
+    "amina", "angela", "ann", "anna", "anne", "barbara", "catherine", "christine", "claudia",
+    "dilma", "elizabeth", "emily", "emma", "federica", "giorgia", "hillary", "helen", "indira",
+    "jacinda", "jane", "janet", "jennifer", "jill", "julia", "kamala", "karen", "kate",
+    "kristalina", "laura", "linda", "liz", "lisa", "margaret", "maria", "marine", "mary",
+    "melania", "michelle", "nancy", "nicola", "ngozi", "olena", "patricia", "sarah", "sanna",
+    "sophie", "susan", "tsai", "theresa", "ursula", "victoria", "yulia", "zelda", "madeleine",
+    "condoleezza", "samantha", "nikki", "manju", "aung", "benazir", "golda", "ellen",
+    "christiane", "annalena", "mette", "gloria", "alice", "jessica", "rachel", "rebecca",
+    "ruth", "sandra", "natalia", "abigail", "alexandra", "alexis", "alison", "allison",
+    "amanda", "amber", "amy", "angelina", "anita", "annie", "april", "ashley", "audrey",
+    "beatrice", "becky", "betty", "beverly", "brenda", "bridget", "brittany", "carla", "carmen",
+    "carol", "caroline", "carolyn", "cassandra", "charlotte", "chelsea", "cheryl", "chloe",
+    "cindy", "claire", "clara", "courtney", "cynthia", "dana", "danielle", "daphne", "debbie",
+    "deborah", "denise", "diana", "diane", "donna", "doris", "dorothy", "edith", "eleanor",
+    "elena", "elisa", "eliza", "ella", "elsa", "emilia", "erica", "erin", "esther", "eva",
+    "eve", "evelyn", "fatima", "fiona", "florence", "frances", "francesca", "gabriela",
+    "gabrielle", "gina", "grace", "hannah", "harriet", "hazel", "heather", "heidi", "hilary",
+    "holly", "ingrid", "irene", "isabel", "isabella", "jackie", "jacqueline", "jade", "jasmine",
+    "jenny", "jo", "joan", "joanna", "joanne", "jodie", "josephine", "joy", "joyce", "judith",
+    "judy", "julie", "juliet", "june", "katherine", "kathleen", "kathryn", "kathy", "katie",
+    "kelly", "kimberly", "kirsten", "kristen", "kristin", "lana", "leah", "lily", "lindsay",
+    "lindsey", "lorraine", "louise", "lucy", "lydia", "lynn", "mackenzie", "madison", "maggie",
+    "marie", "marilyn", "marina", "marion", "marjorie", "martha", "megan", "melanie", "melissa",
+    "meryl", "mia", "miranda", "molly", "monica", "nadia", "naomi", "natalie", "nina", "nora",
+    "olga", "olivia", "paula", "pauline", "penelope", "phoebe", "priscilla", "rachael",
+    "regina", "rita", "rosa", "rose", "rosemary", "sabrina", "sally", "sara", "scarlett",
+    "serena", "sharon", "sheila", "shirley", "sofia", "sonia", "stephanie", "sylvia", "tamara",
+    "tanya", "tara", "teresa", "tiffany", "tina", "tracy", "valerie", "vanessa", "vera",
+    "veronica", "virginia", "wendy", "whitney", "yvonne", "zoe", "kendra", "amneh", "eunice",
+    "cyd", "beyoncé", "oprah", "kristi", "marta", "svetlana", "tatiana", "irina", "aisha",
+    "layla", "leila", "mariam", "maryam", "zainab", "samira", "yasmin",
 ];
 
 /// Gender suggested by a first name (lowercased), if the lists know it.
@@ -183,6 +223,50 @@ pub(crate) fn first_name_gender(lower: &str) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// Common nouns for people, beyond the titles: an unnamed "the mechanic" can be what a
+/// "he" refers to, and then the pronoun must not go to a named person.
+#[rustfmt::skip]
+const PERSON_NOUNS: &[&str] = &[
+    "person", "people", "man", "woman", "men", "women", "child", "kid", "baby", "parent",
+    "friend", "student", "teacher", "worker", "mechanic", "officer", "soldier", "policeman",
+    "resident", "citizen", "victim", "suspect", "witness", "player", "owner", "driver",
+    "farmer", "journalist", "reporter", "writer", "artist", "actor", "actress", "singer",
+    "scientist", "researcher", "patient", "nurse", "physician", "surgeon", "economist",
+    "analyst", "expert", "critic", "manager", "employee", "member", "colleague", "partner",
+    "neighbour", "neighbor", "guy", "gentleman", "individual", "fan", "customer", "tutor",
+    "priest", "monk", "merchant", "servant", "guard", "pilot", "engineer", "historian",
+    "poet", "novelist", "scholar", "user", "applicant", "defendant", "plaintiff", "client",
+    "protester", "demonstrator", "rebel", "fighter", "militant", "gunman", "attacker",
+    "survivor", "hostage", "prisoner", "refugee", "migrant", "voter", "supporter", "opponent",
+    "rival", "winner", "loser", "hero", "villain", "stranger", "host", "guest", "visitor",
+    "cousin", "grandson", "granddaughter", "child", "toddler", "teenager", "adult", "infant",
+    "brother-in-law", "fiancé", "fiancée", "boyfriend", "girlfriend", "spouse", "widow",
+    "widower", "dad", "mom", "mum", "father-in-law", "mother-in-law", "character",
+    "protagonist", "narrator", "speaker", "listener", "viewer", "reader", "caller",
+];
+
+/// True for a noun (lowercased lemma) that names a person.
+pub(crate) fn person_noun(lemma: &str) -> bool {
+    PERSON_NOUNS.contains(&lemma)
+        || person_role(lemma).is_some()
+        || gendered_word(lemma).is_some()
+        || lemma.len() > 5
+            && (lemma.ends_with("ist") || lemma.ends_with("ian") && lemma != "median")
+        || lemma.len() > 4 && (lemma.ends_with("man") || lemma.ends_with("woman"))
+}
+
+/// Verbs that attribute a quote to their subject (lemmas).
+#[rustfmt::skip]
+pub(crate) fn speech_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say" | "tell" | "add" | "explain" | "note" | "state" | "write" | "claim" | "announce"
+            | "ask" | "reply" | "insist" | "argue" | "warn" | "declare" | "comment" | "describe"
+            | "recall" | "admit" | "suggest" | "conclude" | "tweet" | "post" | "answer"
+            | "respond" | "stress" | "emphasise" | "emphasize" | "continue" | "observe"
+    )
 }
 
 /// Words a title phrase may carry that do not restrict who it refers to.

@@ -106,6 +106,9 @@ struct Ent {
     titles: Vec<Title>,
     /// Lowercased words of its names and descriptions, for modifier compatibility.
     words: Vec<String>,
+    /// Lowercased head words of its names ("organization" for "World Health
+    /// Organization"): what a definite phrase may repeat to refer back to it.
+    heads: Vec<String>,
 }
 
 /// A mention as the sieve sees it: tokens `[start, end)`, its syntactic head, its entity.
@@ -228,6 +231,10 @@ impl<'a> Sieve<'a> {
         &self.children[a as usize..b as usize]
     }
 
+    fn is_plural(&self, t: u32) -> bool {
+        matches!(self.doc.tokens.xpos[t as usize], "NNS" | "NNPS")
+    }
+
     fn is_subject(&self, t: u32) -> bool {
         self.deprel(t).starts_with("nsubj")
     }
@@ -327,6 +334,7 @@ impl<'a> Sieve<'a> {
                 gender_conflict: false,
                 titles: Vec::new(),
                 words: Vec::new(),
+                heads: Vec::new(),
             });
             for m in &entity.mentions {
                 let start = spans.partition_point(|s| s.start < m.span.start) as u32;
@@ -373,6 +381,10 @@ impl<'a> Sieve<'a> {
             first += 1;
         }
         let words: Vec<String> = (first..m.end).map(|t| self.lower(t)).collect();
+        let head_word = self.lower(m.head);
+        if !self.ents[e].heads.contains(&head_word) {
+            self.ents[e].heads.push(head_word);
+        }
         if self.ents[e].kind == Kind::Person {
             let mut g = words.first().and_then(|w| lexicon::first_name_gender(w));
             for &p in &prefix {
@@ -461,10 +473,13 @@ impl<'a> Sieve<'a> {
                     found.push((s, e.min(m.start), p));
                 }
                 // "Guterres is the head of the UN."
+                // A predicate with a preposition ("is in the province") is a place, not
+                // a description.
                 if self.is_subject(h)
                     && p > h
                     && self.describes(p)
                     && self.children(p).iter().any(|&c| self.deprel(c) == "cop")
+                    && !self.children(p).iter().any(|&c| self.deprel(c) == "case")
                 {
                     let (s, e) = self.np(p);
                     found.push((s.max(m.end), e, p));
@@ -482,6 +497,7 @@ impl<'a> Sieve<'a> {
     fn describes(&self, t: u32) -> bool {
         let role = lexicon::person_role(&self.role_lemma(t)).is_some();
         self.name_entity[t as usize].is_none()
+            && !self.is_plural(t)
             && (self.upos(t) == Upos::Noun || role && self.upos(t) == Upos::Propn)
     }
 
@@ -512,6 +528,9 @@ impl<'a> Sieve<'a> {
                 continue;
             }
             let lemma = self.role_lemma(t);
+            if self.is_plural(t) {
+                continue;
+            }
             if self.upos(t) == Upos::Propn && lexicon::person_role(&lemma).is_none() {
                 continue;
             }
@@ -554,7 +573,7 @@ impl<'a> Sieve<'a> {
         let by_name = self.latest_before(before, |sieve, e| {
             let ent = &sieve.ents[e];
             matches!(ent.kind, Kind::Org | Kind::Place)
-                && ent.words.iter().any(|w| lexicon::same_word(w, lemma))
+                && ent.heads.iter().any(|w| lexicon::same_word(w, lemma))
                 && mods.iter().all(|&m| {
                     sieve.modifier_fits(m, &[], &ent.words)
                         || ent.titles.iter().any(|t| sieve.modifier_fits(m, &t.mods, &[]))
@@ -616,6 +635,7 @@ impl<'a> Sieve<'a> {
     // ----- pass 3: pronouns -----------------------------------------------------------
 
     fn pronouns(&mut self) {
+        let mut cands = self.pronoun_candidates();
         let n = self.doc.tokens.len() as u32;
         for t in 0..n {
             if self.is_head[t as usize] || self.sent[t as usize] == u32::MAX {
@@ -625,86 +645,212 @@ impl<'a> Sieve<'a> {
                 continue;
             }
             let Some((class, reflexive)) = lexicon::pronoun(&self.lower(t)) else { continue };
-            if class == PronounClass::Plural && !self.cfg.plural_pronouns {
+            if class == PronounClass::Plural && !self.cfg.plural_pronouns
+                || class == PronounClass::Neuter && self.is_pleonastic(t)
+            {
                 continue;
             }
-            if let Some(e) = self.antecedent(t, class, reflexive) {
-                if self.add(e, t, t + 1, t) {
-                    match class {
-                        PronounClass::Male => self.set_gender(e, Gender::Male),
-                        PronounClass::Female => self.set_gender(e, Gender::Female),
-                        _ => {}
-                    }
+            let found = self.antecedent(&cands, t, class, reflexive);
+            let entity = found.filter(|&e| self.add(e, t, t + 1, t));
+            if let Some(e) = entity {
+                match class {
+                    PronounClass::Male => self.set_gender(e, Gender::Male),
+                    PronounClass::Female => self.set_gender(e, Gender::Female),
+                    _ => {}
                 }
             }
+            // Resolved or not, the pronoun is a candidate for the pronouns after it: an
+            // unresolved "he" keeps later ones on its unnamed referent.
+            let (person, gender) = match class {
+                PronounClass::Male => (true, Some(Gender::Male)),
+                PronounClass::Female => (true, Some(Gender::Female)),
+                _ => (false, None),
+            };
+            let plural = class == PronounClass::Plural;
+            let at = cands.partition_point(|c| c.head < t);
+            cands.insert(at, Cand { head: t, entity, person, gender, plural });
         }
     }
 
-    /// True when entity `e` can be referred to by a pronoun of class `class`.
-    fn agrees(&self, e: usize, class: PronounClass) -> bool {
-        let ent = &self.ents[e];
-        match class {
-            PronounClass::Male => {
-                ent.kind == Kind::Person
-                    && !ent.gender_conflict
-                    && ent.gender != Some(Gender::Female)
+    /// Every possible antecedent of a pronoun, in text order: the mentions of entities, and
+    /// the other noun phrases, which "block": a pronoun whose best antecedent is an unnamed
+    /// "the mechanic" stays unresolved instead of jumping to a named person further back.
+    fn pronoun_candidates(&self) -> Vec<Cand> {
+        let mut cands: Vec<Cand> = self
+            .mentions
+            .iter()
+            .map(|m| Cand {
+                head: m.head,
+                entity: Some(m.entity),
+                person: false,
+                gender: None,
+                plural: false,
+            })
+            .collect();
+        for t in 0..self.doc.tokens.len() as u32 {
+            let nominal = match self.upos(t) {
+                Upos::Noun => true,
+                Upos::Propn => self.name_entity[t as usize].is_none(),
+                _ => false,
+            };
+            if !nominal
+                || self.is_head[t as usize]
+                || matches!(self.deprel(t), "compound" | "flat" | "amod" | "fixed" | "flat:name")
+            {
+                continue;
             }
-            PronounClass::Female => {
-                ent.kind == Kind::Person && !ent.gender_conflict && ent.gender != Some(Gender::Male)
-            }
-            PronounClass::Neuter => matches!(ent.kind, Kind::Org | Kind::Place),
-            PronounClass::Plural => matches!(ent.kind, Kind::Org | Kind::Group),
+            let lemma = self.lemma(t);
+            let gender = lexicon::gendered_word(&lemma);
+            let person =
+                self.upos(t) == Upos::Noun && (gender.is_some() || lexicon::person_noun(&lemma));
+            let plural = self.is_plural(t);
+            cands.push(Cand { head: t, entity: None, person, gender, plural });
         }
+        cands.sort_by_key(|c| c.head);
+        cands
+    }
+
+    /// True for an "it" that refers to nothing: "it is time to …", "it is likely that …",
+    /// "it seems that …" (the parser does not always say `expl`).
+    fn is_pleonastic(&self, t: u32) -> bool {
+        if !self.is_subject(t) {
+            return false;
+        }
+        let Some(v) = self.head(t) else { return false };
+        let clause = self.children(v).iter().any(|&c| {
+            matches!(self.deprel(c), "csubj" | "ccomp" | "xcomp" | "acl" | "advcl" | "csubj:outer")
+                && c > v
+        });
+        let copular = self.children(v).iter().any(|&c| self.deprel(c) == "cop");
+        let lemma = self.lemma(v);
+        clause
+            && (copular && (self.upos(v) == Upos::Adj || lemma == "time")
+                || matches!(lemma.as_str(), "seem" | "appear" | "take" | "matter" | "happen"))
+    }
+
+    /// True when token `c` is the subject of a speech verb outside quotation marks: the
+    /// speaker of a nearby quote.
+    fn is_speaker(&self, c: u32) -> bool {
+        self.is_subject(c) && self.head(c).is_some_and(|v| lexicon::speech_verb(&self.lemma(v)))
+    }
+
+    /// True when candidate `c` can be referred to by a pronoun of class `class`.
+    fn agrees(&self, c: &Cand, class: PronounClass) -> bool {
+        let (person, gender, plural, conflict) = match c.entity {
+            Some(e) => {
+                let ent = &self.ents[e];
+                (ent.kind == Kind::Person, ent.gender, ent.kind == Kind::Group, ent.gender_conflict)
+            }
+            None => (c.person, c.gender, c.plural, false),
+        };
+        match class {
+            PronounClass::Male => person && !plural && !conflict && gender != Some(Gender::Female),
+            PronounClass::Female => person && !plural && !conflict && gender != Some(Gender::Male),
+            PronounClass::Neuter => !person && !plural,
+            PronounClass::Plural => match c.entity {
+                Some(e) => matches!(self.ents[e].kind, Kind::Org | Kind::Group),
+                None => plural,
+            },
+        }
+    }
+
+    /// The subject of the clause of verb `v`, looking through coordination ("met Guterres
+    /// and told him": the subject of "told" is the subject of "met").
+    fn clause_subject(&self, v: u32) -> Option<u32> {
+        let mut v = v;
+        for _ in 0..4 {
+            if let Some(&s) = self.children(v).iter().find(|&&c| self.is_subject(c)) {
+                return Some(s);
+            }
+            if self.deprel(v) != "conj" {
+                return None;
+            }
+            v = self.head(v)?;
+        }
+        None
     }
 
     /// The antecedent of pronoun `t`, ranked by sentence distance, then grammatical role
     /// (subjects first: the centre of attention), then a gender known to agree, then
-    /// recency. No antecedent when the best two candidates are different entities equally
-    /// placed (two subjects in one sentence), as a wrong link is worse than none.
-    fn antecedent(&self, t: u32, class: PronounClass, reflexive: bool) -> Option<usize> {
+    /// recency. No antecedent when the best candidate is an unnamed noun phrase, or when
+    /// the best two are different referents equally placed (two subjects in one sentence),
+    /// as a wrong link is worse than none.
+    fn antecedent(
+        &self,
+        cands: &[Cand],
+        t: u32,
+        class: PronounClass,
+        reflexive: bool,
+    ) -> Option<usize> {
         let s = self.sent[t as usize];
-        let lo = s.saturating_sub(self.cfg.pronoun_window);
-        let pron_head = self.head(t);
+        let lo = s.saturating_sub(self.cfg.pronoun_window) as usize;
+        let first = self.doc.sentences.get(lo).map_or(0, |x| x.tokens.start);
+        let subject = self.head(t).and_then(|v| self.clause_subject(v));
         // A pronoun that introduces a quote ("…," he said) does not point into the quote.
         let outside_quote = !self.in_quote[t as usize];
-        let mut ranked: Vec<((u32, bool, bool, std::cmp::Reverse<u32>), usize)> = Vec::new();
-        for m in &self.mentions {
-            let ms = self.sent[m.head as usize];
-            if m.end > t || ms < lo || ms > s || !self.agrees(m.entity, class) {
+        type Key = (u32, bool, bool, std::cmp::Reverse<u32>);
+        let mut ranked: Vec<(Key, Option<usize>, u32)> = Vec::new();
+        let from = cands.partition_point(|c| c.head < first);
+        let to = cands.partition_point(|c| c.head < t);
+        for c in &cands[from..to] {
+            let ms = self.sent[c.head as usize];
+            if ms > s || !self.agrees(c, class) {
                 continue;
             }
-            let same_clause = pron_head.is_some() && self.head(m.head) == pron_head;
             if reflexive {
-                if !(same_clause && self.is_subject(m.head)) {
+                if subject != Some(c.head) {
                     continue;
                 }
-            } else if same_clause
-                && self.is_subject(m.head)
-                && matches!(self.deprel(t), "obj" | "iobj")
-            {
+            } else if subject == Some(c.head) && matches!(self.deprel(t), "obj" | "iobj") {
                 // "Lavrov praised him": him is not Lavrov.
                 continue;
             }
-            if ms == s && outside_quote && self.in_quote[m.head as usize] {
+            if ms == s && outside_quote && self.in_quote[c.head as usize] {
                 continue;
             }
+            // Inside a quote, the speaker is "I", not "he": '"His work matters," Smith said'
+            // and 'Smith said: "his work …"' do not make "his" Smith.
+            if !outside_quote
+                && s - ms <= 1
+                && !self.in_quote[c.head as usize]
+                && self.is_speaker(c.head)
+            {
+                continue;
+            }
+            let gender = c.entity.map_or(c.gender, |e| self.ents[e].gender);
             let gender_known = match class {
-                PronounClass::Male => self.ents[m.entity].gender == Some(Gender::Male),
-                PronounClass::Female => self.ents[m.entity].gender == Some(Gender::Female),
+                PronounClass::Male => gender == Some(Gender::Male),
+                PronounClass::Female => gender == Some(Gender::Female),
                 _ => true,
             };
-            let key = (s - ms, !self.is_subject(m.head), !gender_known, std::cmp::Reverse(m.head));
-            ranked.push((key, m.entity));
+            let key = (s - ms, !self.is_subject(c.head), !gender_known, std::cmp::Reverse(c.head));
+            ranked.push((key, c.entity, c.head));
         }
         ranked.sort();
-        let (best_key, best) = *ranked.first()?;
-        if let Some((key, _)) = ranked.iter().find(|(_, e)| *e != best) {
+        let &(best_key, best, best_head) = ranked.first()?;
+        let best = best?;
+        let rival = ranked.iter().find(|(_, e, h)| match e {
+            Some(e) => *e != best,
+            None => *h != best_head,
+        });
+        if let Some((key, _, _)) = rival {
             if key.0 == best_key.0 && key.1 == best_key.1 && key.2 == best_key.2 && !key.1 {
                 return None;
             }
         }
         Some(best)
     }
+}
+
+/// A possible antecedent of a pronoun: a mention of an entity, or an unnamed noun phrase
+/// or pronoun with its own agreement features.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    head: u32,
+    entity: Option<usize>,
+    person: bool,
+    gender: Option<Gender>,
+    plural: bool,
 }
 
 /// Marks the tokens between quotation marks, paragraph by paragraph (an unclosed quote

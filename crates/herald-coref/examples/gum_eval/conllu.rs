@@ -56,6 +56,7 @@ pub fn read(text: &str) -> Vec<GumDoc> {
             continue;
         }
         if line.trim().is_empty() {
+            mwt_end = 0;
             if !sent.is_empty() {
                 if let Some(b) = cur.as_mut() {
                     b.add_sentence(std::mem::take(&mut sent), new_par);

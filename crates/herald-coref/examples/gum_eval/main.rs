@@ -96,6 +96,7 @@ fn main() {
         for d in &docs {
             print_errors(d);
         }
+        misses(&docs);
     }
 }
 
@@ -229,12 +230,47 @@ fn print_errors(d: &GumDoc) {
             let g = gold.get(&h).map(String::as_str).unwrap_or("-");
             let ok = if heads.contains(&g) { "ok " } else { "BAD" };
             let s = doc.tokens.spans[h as usize].start as usize;
-            let ctx: String = doc.article.text
-                [s.saturating_sub(80)..(s + 40).min(doc.article.text.len())]
-                .chars()
-                .map(|c| if c == '\n' { ' ' } else { c })
-                .collect();
+            let text = &doc.article.text;
+            let mut a = s.saturating_sub(80);
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = (s + 40).min(text.len());
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            let ctx: String = text[a..b].chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
             println!("{ok} {} {:?} -> {} [{}]  …{}…", d.id, doc.text_of(m.span), e.name, g, ctx);
         }
     }
+}
+
+/// Counts the key mentions the response leaves out of their entity, by the head's word
+/// class (pronouns by form), for error analysis.
+fn misses(docs: &[GumDoc]) {
+    let mut tally: HashMap<String, u32> = HashMap::new();
+    for d in docs {
+        let key = key_chains(d);
+        let resp = response_chains(d, Some(&Config::default()));
+        for k in &key {
+            for &h in k {
+                let found = resp
+                    .iter()
+                    .any(|r| r.contains(&h) && r.iter().any(|x| *x != h && k.contains(x)));
+                if !found {
+                    let upos = d.doc.tokens.upos[h as usize];
+                    let label = match upos {
+                        herald_doc::Upos::Pron => {
+                            d.doc.text_of(d.doc.tokens.spans[h as usize]).to_lowercase()
+                        }
+                        u => u.as_str().to_owned(),
+                    };
+                    *tally.entry(label).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut v: Vec<_> = tally.into_iter().collect();
+    v.sort_by_key(|(l, n)| (std::cmp::Reverse(*n), l.clone()));
+    println!("missed key mentions by head: {v:?}");
 }
