@@ -441,3 +441,17 @@ fn the_model_leaves_punctuated_news_alone() {
     let model = doc(text);
     assert_eq!(model.sentences, rules.sentences);
 }
+
+#[test]
+fn the_model_never_cuts_after_a_dateline() {
+    // Regression: held out, a model without the dateline guard cut `Taipei, Taiwan — |
+    // The Taipei City …` in GUM's news (EWT's web text sometimes does cut there).
+    check_sentences(
+        "Taipei, Taiwan — The Taipei City Lantern Festival was officially opened",
+        "Taipei, Taiwan — The Taipei City Lantern Festival was officially opened",
+    );
+    check_sentences(
+        "TEHRAN (AFP) - An international contest of cartoons opened",
+        "TEHRAN (AFP) - An international contest of cartoons opened",
+    );
+}

@@ -13,7 +13,7 @@
 
 use herald_doc::{Sentence, Span, TokenTable};
 
-use crate::boundary::{BoundaryModel, Context, NF};
+use crate::boundary::{BoundaryModel, Context, Scope, NF};
 use crate::tokenize::Kind;
 
 /// One training document: raw text and where its gold sentences end.
@@ -303,16 +303,15 @@ fn examples(docs: &[TrainDoc], bits: u8) -> (Examples, Vec<Counts>) {
         let cx = Context::new(&d.text, spans, &kinds);
         let mut c = Counts::default();
         for (i, s) in sentences.iter().enumerate() {
-            let (a, b) = (s.tokens.start as usize, s.tokens.end as usize);
-            let prev = (i > 0 && sentences[i - 1].paragraph == s.paragraph)
-                .then(|| sentences[i - 1].tokens.end as usize - 1);
+            let scope = Scope::of(&sentences, i);
+            let (a, b) = (scope.a, scope.b);
             for t in a..b - 1 {
                 let y = gold(t);
                 c.gold += y as usize;
-                if !cx.candidate(t) {
+                if !cx.candidate(&scope, t) {
                     continue;
                 }
-                cx.features(a, b, prev, t, &mut f);
+                cx.features(&scope, t, &mut f);
                 ex.feats.extend(f.iter().map(|&h| (h >> shift) as u32));
                 ex.labels.push(y);
                 ex.doc.push(di as u32);
