@@ -3,6 +3,8 @@
 //! metadata (JSON-LD, Open Graph, `<meta>`, `<time>`, canonical link) keeping time zones,
 //! and formats the body into paragraphs.
 
+use std::collections::HashSet;
+use std::hash::Hasher;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dom_query::{Document, NodeRef};
@@ -150,23 +152,70 @@ fn extract_html_str(html: &str, url: Option<&str>) -> Result<Extracted, ExtractE
 /// used as it is.
 fn select_paragraphs(formatted: &str, plain: &str) -> String {
     let plain_key = word_key(plain);
+    let plain_words: Vec<&str> = plain_key.split(' ').filter(|w| !w.is_empty()).collect();
+    let index = NGrams::new(&plain_words);
     let mut kept = Vec::new();
     let mut kept_words = 0;
     for p in formatted.split("\n\n") {
         let key = word_key(p);
-        if key.len() > 2 && (plain_key.contains(&key) || mostly_in(&key, &plain_key)) {
-            kept_words += key.matches(' ').count() - 1;
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        if index.covers(&words) {
+            kept_words += words.len();
             kept.push(p);
         }
     }
-    let plain_words = plain_key.matches(' ').count().saturating_sub(1);
     // On short pages the library's fallback puts the whole body in one `<p>` and only its
     // plain text keeps the line breaks.
     let flattened = kept.len() == 1 && plain.contains("\n\n");
-    if flattened || kept_words * 10 < plain_words * 8 {
+    if flattened || kept_words * 10 < plain_words.len() * 8 {
         return plain.to_owned();
     }
     kept.join("\n\n")
+}
+
+/// The word n-grams (n = 1, 2, 3) of a text, hashed, to test in linear time whether a
+/// paragraph's words occur in it.
+struct NGrams(HashSet<u64>);
+
+impl NGrams {
+    fn new(words: &[&str]) -> NGrams {
+        let mut set = HashSet::with_capacity(words.len() * 3);
+        for n in 1..=3 {
+            for w in words.windows(n) {
+                set.insert(ngram_hash(w));
+            }
+        }
+        NGrams(set)
+    }
+
+    /// True when the paragraph's words occur in the text: every n-gram of a paragraph under
+    /// six words, at least half the three-word windows of a longer one (a paragraph the
+    /// text keeps but words differently, such as one whose inline link it left out).
+    fn covers(&self, words: &[&str]) -> bool {
+        match words.len() {
+            0 => false,
+            n @ (1 | 2) => self.0.contains(&ngram_hash(&words[..n])),
+            n => {
+                let found = words.windows(3).filter(|w| self.0.contains(&ngram_hash(w))).count();
+                let total = n - 2;
+                if n < 6 {
+                    found == total
+                } else {
+                    found * 2 >= total
+                }
+            }
+        }
+    }
+}
+
+/// A hash of a word sequence (std's SipHash with its fixed default keys: deterministic).
+fn ngram_hash(words: &[&str]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for w in words {
+        h.write(w.as_bytes());
+        h.write_u8(0xff);
+    }
+    h.finish()
 }
 
 /// Drops the page furniture rs-trafilatura leaves around the body: short lines before the
@@ -353,22 +402,6 @@ fn is_furniture(p: &str) -> bool {
     }
     // Photo credits and copyright lines.
     words < 40 && (p.contains('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
-}
-
-/// True when at least half of the three-word windows of `key` occur in `plain_key`: a
-/// paragraph the plain text keeps but words differently (an inline link left out).
-fn mostly_in(key: &str, plain_key: &str) -> bool {
-    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.len() < 6 {
-        return false;
-    }
-    let windows = words.windows(3);
-    let total = windows.len();
-    let found = words
-        .windows(3)
-        .filter(|w| plain_key.contains(&format!(" {} {} {} ", w[0], w[1], w[2])))
-        .count();
-    found * 2 >= total
 }
 
 /// The words of `s` (Unicode alphanumeric runs), lowercased, each followed and the first
