@@ -609,3 +609,21 @@ fn feed_with_a_huge_text_node_stops_at_the_record_limit() {
     assert_eq!(skip.record.as_deref(), Some("item=2"));
     assert!(skip.reason.contains("over the 1.0 MiB record limit"), "{skip}");
 }
+
+#[test]
+fn feed_in_a_declared_single_byte_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.xml");
+    std::fs::write(
+        &path,
+        b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><item>\
+          <title>Caf\xe9 des ministres</title><link>https://journal.example/cafe</link>\
+          <description>Le pr\xe9sident a re\xe7u le secr\xe9taire g\xe9n\xe9ral des Nations unies mardi soir au palais.</description>\
+          </item></channel></rss>",
+    )
+    .unwrap();
+    let (articles, skips) = read(&[path]);
+    assert!(skips.is_empty(), "{skips:?}");
+    assert_eq!(articles[0].title.as_deref(), Some("Café des ministres"));
+    assert!(articles[0].text.starts_with("Le président a reçu"), "{}", articles[0].text);
+}
