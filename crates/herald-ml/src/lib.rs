@@ -53,7 +53,7 @@ mod perceptron;
 
 pub use codec::{Decoder, Encoder};
 pub use interner::Interner;
-pub use perceptron::{Perceptron, Prune, Weights};
+pub use perceptron::{Identity, IdentityMap, Perceptron, Prune, Weights};
 
 /// A problem loading or saving a model file.
 #[derive(Debug, thiserror::Error)]

@@ -9,7 +9,7 @@ use crate::ModelError;
 
 /// A `Hasher` that passes a `u64` key through: feature keys are already well-mixed hashes.
 #[derive(Default)]
-struct Identity(u64);
+pub struct Identity(u64);
 
 impl Hasher for Identity {
     fn finish(&self) -> u64 {
@@ -25,7 +25,8 @@ impl Hasher for Identity {
     }
 }
 
-type IdentityMap<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
+/// A hash map keyed by already-hashed `u64`s (no re-hashing; deterministic).
+pub type IdentityMap<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
 
 /// One class weight of one feature during training, with its lazy-averaging bookkeeping.
 #[derive(Clone, Copy)]
@@ -193,6 +194,18 @@ impl Perceptron {
     }
 }
 
+/// Asks the CPU to start loading the cache line holding `x` (a hint; no effect elsewhere).
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint that never faults, and the pointer comes from a reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(x as *const T as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
+}
+
 /// Rounds an `f32` to bfloat16 (the top 16 bits, round-to-nearest-even): 8 bits of
 /// precision are plenty for perceptron weights and halve the model.
 #[inline]
@@ -218,26 +231,43 @@ pub struct Weights {
     slots: Vec<u64>,
     /// At each row's offset: its length, then `class | bf16 << 16` per entry.
     entries: Vec<u32>,
-    /// The number of rows (features) in the table.
-    n_rows: usize,
+    /// The full key of each row, in `entries` order (ascending): for saving and re-pruning,
+    /// never read while scoring.
+    keys: Vec<u64>,
 }
+
+/// One row in packed form: `class | bf16 << 16` per entry.
+type PackedRow = Vec<u32>;
 
 impl Weights {
     fn from_rows(n_classes: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
+        let packed: Vec<(u64, PackedRow)> = rows
+            .iter()
+            .map(|(k, r)| {
+                (*k, r.iter().map(|&(c, w)| c as u32 | (to_bf16(w) as u32) << 16).collect())
+            })
+            .collect();
+        Self::from_packed(n_classes, packed)
+    }
+
+    /// Builds the table from rows sorted by key (the order fixes the layout, so the same
+    /// rows always give the same table).
+    fn from_packed(n_classes: usize, rows: Vec<(u64, PackedRow)>) -> Weights {
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
-        // First place every row, then lay out the entries in the order of the stored key
-        // (fingerprint, slot), so that a saved and re-loaded table is identical.
-        let mut placed: Vec<(u64, usize)> = Vec::with_capacity(rows.len());
-        for (r, (key, _)) in rows.iter().enumerate() {
+        let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
+        let mut keys = Vec::with_capacity(rows.len());
+        for (key, row) in rows {
             let fp = ((key >> 32) as u32) | 1;
-            let mut i = (*key as usize) & mask;
+            let mut i = (key as usize) & mask;
             loop {
                 let s = slots[i];
                 if s == 0 {
-                    slots[i] = (fp as u64) << 32;
-                    placed.push((((fp as u64) << 32) | i as u64, r));
+                    slots[i] = ((fp as u64) << 32) | entries.len() as u64;
+                    entries.push(row.len() as u32);
+                    entries.extend_from_slice(&row);
+                    keys.push(key);
                     break;
                 }
                 if (s >> 32) as u32 == fp {
@@ -248,15 +278,7 @@ impl Weights {
                 i = (i + 1) & mask;
             }
         }
-        placed.sort_unstable();
-        let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
-        for &(stored, r) in &placed {
-            let row = &rows[r].1;
-            slots[(stored as usize) & mask] = (stored & !0xffff_ffff) | entries.len() as u64;
-            entries.push(row.len() as u32);
-            entries.extend(row.iter().map(|&(c, w)| c as u32 | (to_bf16(w) as u32) << 16));
-        }
-        Weights { n_classes, slots, entries, n_rows: placed.len() }
+        Weights { n_classes, slots, entries, keys }
     }
 
     /// The number of classes.
@@ -266,41 +288,74 @@ impl Weights {
 
     /// The number of features with weights.
     pub fn n_features(&self) -> usize {
-        self.n_rows
+        self.keys.len()
     }
 
     /// Heap bytes used by the table.
     pub fn heap_bytes(&self) -> usize {
-        self.slots.len() * 8 + self.entries.len() * 4
+        self.slots.len() * 8 + self.entries.len() * 4 + self.keys.len() * 8
     }
 
-    #[inline(always)]
-    fn row(&self, key: u64) -> Option<&[u32]> {
-        let mask = self.slots.len() - 1;
-        let fp = ((key >> 32) as u32) | 1;
-        let mut i = (key as usize) & mask;
-        loop {
-            let s = self.slots[i];
-            if s == 0 {
-                return None;
-            }
-            if (s >> 32) as u32 == fp {
-                let off = (s & 0xffff_ffff) as usize;
-                let len = self.entries[off] as usize;
-                return Some(&self.entries[off + 1..off + 1 + len]);
-            }
-            i = (i + 1) & mask;
-        }
+    /// The rows as (key, packed entries), ascending by key.
+    fn rows(&self) -> impl Iterator<Item = (u64, &[u32])> + '_ {
+        let mut off = 0;
+        self.keys.iter().map(move |&k| {
+            let len = self.entries[off] as usize;
+            let row = &self.entries[off + 1..off + 1 + len];
+            off += 1 + len;
+            (k, row)
+        })
+    }
+
+    /// A copy without the weights smaller than `min_abs` (and without rows left empty): the
+    /// size/accuracy trade-off can be tuned after training.
+    pub fn pruned(&self, min_abs: f32) -> Weights {
+        let rows: Vec<(u64, PackedRow)> = self
+            .rows()
+            .map(|(k, r)| {
+                (
+                    k,
+                    r.iter()
+                        .copied()
+                        .filter(|&e| from_bf16(e >> 16).abs() >= min_abs)
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
+        Self::from_packed(self.n_classes, rows)
     }
 
     /// Writes the score of every class into `out` (resized to `n_classes`).
+    ///
+    /// The lookups are memory-bound (a model is larger than the cache), so they run in three
+    /// passes over batches of features: prefetch every home slot, resolve the rows and
+    /// prefetch them, then add them up. The CPU then waits for many cache misses at once
+    /// instead of one after another.
     #[inline]
     pub fn scores(&self, feats: &[u64], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.n_classes, 0.0);
-        for &f in feats {
-            if let Some(row) = self.row(f) {
-                for &e in row {
+        let mask = self.slots.len() - 1;
+        const BATCH: usize = 64;
+        let mut offs = [u32::MAX; BATCH];
+        for chunk in feats.chunks(BATCH) {
+            for &f in chunk {
+                prefetch(&self.slots[(f as usize) & mask]);
+            }
+            for (i, &f) in chunk.iter().enumerate() {
+                offs[i] = self.find(f);
+                if offs[i] != u32::MAX {
+                    prefetch(&self.entries[offs[i] as usize]);
+                }
+            }
+            for &off in &offs[..chunk.len()] {
+                if off == u32::MAX {
+                    continue;
+                }
+                let off = off as usize;
+                let len = self.entries[off] as usize;
+                for &e in &self.entries[off + 1..off + 1 + len] {
                     // `class < n_classes` is checked when the model is built or loaded.
                     out[(e & 0xffff) as usize] += from_bf16(e >> 16);
                 }
@@ -308,31 +363,30 @@ impl Weights {
         }
     }
 
-    /// The rows as (stored key, entries) sorted by stored key. The stored key is the
-    /// fingerprint (high 32 bits) and the slot index (low bits): enough to rebuild the
-    /// identical table.
-    fn sorted_rows(&self) -> Vec<(u64, &[u32])> {
-        let mut rows: Vec<(u64, &[u32])> = Vec::with_capacity(self.n_rows);
-        for (i, &s) in self.slots.iter().enumerate() {
+    /// The offset of `key`'s row in `entries`, or `u32::MAX`.
+    #[inline(always)]
+    fn find(&self, key: u64) -> u32 {
+        let mask = self.slots.len() - 1;
+        let fp = ((key >> 32) as u32) | 1;
+        let mut i = (key as usize) & mask;
+        loop {
+            let s = self.slots[i];
             if s == 0 {
-                continue;
+                return u32::MAX;
             }
-            let off = (s & 0xffff_ffff) as usize;
-            let len = self.entries[off] as usize;
-            rows.push(((s & !0xffff_ffff) | i as u64, &self.entries[off + 1..off + 1 + len]));
+            if (s >> 32) as u32 == fp {
+                return (s & 0xffff_ffff) as u32;
+            }
+            i = (i + 1) & mask;
         }
-        rows.sort_unstable_by_key(|r| r.0);
-        rows
     }
 
-    /// Appends the weights to a model file.
+    /// Appends the weights to a model file: rows ascending by key, keys delta-coded.
     pub fn write(&self, enc: &mut Encoder) {
         enc.u32(self.n_classes as u32);
-        enc.u32(self.slots.len() as u32);
-        let rows = self.sorted_rows();
-        enc.u64(rows.len() as u64);
+        enc.u64(self.keys.len() as u64);
         let mut prev = 0u64;
-        for (key, entries) in rows {
+        for (key, entries) in self.rows() {
             enc.varint(key - prev);
             prev = key;
             enc.varint(entries.len() as u64);
@@ -349,38 +403,35 @@ impl Weights {
         if n_classes == 0 || n_classes >= u16::MAX as usize {
             return Err(dec.corrupt(format!("{n_classes} classes")));
         }
-        let cap = dec.u32()? as usize;
         let n = dec.u64()? as usize;
-        if !cap.is_power_of_two() || cap < n || n > dec.remaining() {
-            return Err(dec.corrupt(format!("table of {cap} slots for {n} rows")));
+        // Each row takes at least 4 bytes: a guard against absurd allocations.
+        if n > dec.remaining() / 4 {
+            return Err(dec.corrupt(format!("{n} rows do not fit in the file")));
         }
-        let mask = cap as u64 - 1;
-        let mut slots = vec![0u64; cap];
-        let mut entries: Vec<u32> = Vec::with_capacity(n * 3);
+        let mut rows: Vec<(u64, PackedRow)> = Vec::with_capacity(n);
         let mut key = 0u64;
-        for _ in 0..n {
+        for i in 0..n {
             let delta = dec.varint()?;
+            if i > 0 && delta == 0 {
+                return Err(dec.corrupt("feature keys not ascending"));
+            }
             key = key.checked_add(delta).ok_or_else(|| dec.corrupt("feature keys overflow"))?;
             let len = dec.varint()? as usize;
             if len == 0 || len > n_classes {
                 return Err(dec.corrupt(format!("row of {len} entries")));
             }
-            let i = (key & mask) as usize;
-            if slots[i] != 0 || (key >> 32) & 1 == 0 || (key & 0xffff_ffff) > mask {
-                return Err(dec.corrupt("duplicate or invalid feature slot"));
-            }
-            slots[i] = (key & !0xffff_ffff) | entries.len() as u64;
-            entries.push(len as u32);
+            let mut row = Vec::with_capacity(len);
             for _ in 0..len {
                 let class = dec.varint()?;
                 if class >= n_classes as u64 {
                     return Err(dec.corrupt(format!("class {class} of {n_classes}")));
                 }
                 let w = dec.u16()?;
-                entries.push(class as u32 | (w as u32) << 16);
+                row.push(class as u32 | (w as u32) << 16);
             }
+            rows.push((key, row));
         }
-        Ok(Weights { n_classes, slots, entries, n_rows: n })
+        Ok(Self::from_packed(n_classes, rows))
     }
 }
 

@@ -1,0 +1,109 @@
+//! Development driver (the `herald` CLI has the same commands):
+//! `syntax tagger|parser OUT_DIR DEV TRAIN...`, `syntax eval MODEL_DIR GOLD`,
+//! `syntax parse MODEL_DIR FILE`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use herald_syntax::*;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let env = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    match args[0].as_str() {
+        "tagger" | "parser" | "both" => {
+            let out = Path::new(&args[1]);
+            let dev = read_corpus(&[PathBuf::from(&args[2])], &[]).unwrap().sentences;
+            let paths: Vec<PathBuf> = args[3..].iter().map(PathBuf::from).collect();
+            let train = read_corpus(&paths, NON_COMMERCIAL_DOCS).unwrap();
+            eprintln!(
+                "train: {} sentences, {} words, {} excluded",
+                train.sentences.len(),
+                train.n_words(),
+                train.excluded
+            );
+            let tcfg = TaggerConfig { epochs: env("TAG_EPOCHS", 10), ..Default::default() };
+            let t0 = Instant::now();
+            let tagger = if args[0] != "parser" {
+                let t = train_tagger(&train.sentences, &tcfg, &Progress::stderr());
+                t.save(std::fs::File::create(out.join(TAGGER_FILE)).unwrap()).unwrap();
+                eprintln!("tagger trained in {:.1}s", t0.elapsed().as_secs_f64());
+                t
+            } else {
+                Tagger::load(std::fs::File::open(out.join(TAGGER_FILE)).unwrap()).unwrap()
+            };
+            if args[0] == "tagger" {
+                for devp in &args[2..3] {
+                    let dev = read_corpus(&[PathBuf::from(devp)], &[]).unwrap().sentences;
+                    let (mut n, mut u, mut x, mut l) = (0, 0, 0, 0);
+                    let t0 = Instant::now();
+                    for s in &dev {
+                        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                        let tags = tagger.tag(&forms);
+                        for (w, t) in s.words.iter().zip(tags) {
+                            n += 1;
+                            u += (tagger.upos(t) == w.upos) as usize;
+                            x += (tagger.xpos(t) == w.xpos) as usize;
+                            l += (tagger.lemma(&w.form, t) == w.lemma) as usize;
+                        }
+                    }
+                    let f = |a: usize| a as f64 / n as f64;
+                    eprintln!(
+                        "{devp}: upos {:.4} xpos {:.4} lemma {:.4} ({:.0} words/s)",
+                        f(u),
+                        f(x),
+                        f(l),
+                        n as f64 / t0.elapsed().as_secs_f64()
+                    );
+                }
+                return;
+            }
+            let parser = if args[0] != "tagger" {
+                let t0 = Instant::now();
+                let pcfg = ParserConfig {
+                    epochs: env("PARSE_EPOCHS", 12),
+                    jackknife: env("JACKKNIFE", 4),
+                    ..Default::default()
+                };
+                let jcfg = TaggerConfig { epochs: env("JK_EPOCHS", 5), ..Default::default() };
+                let p = train_parser(&train.sentences, &pcfg, &jcfg, &Progress::stderr());
+                p.save(std::fs::File::create(out.join(PARSER_FILE)).unwrap()).unwrap();
+                eprintln!("parser trained in {:.1}s", t0.elapsed().as_secs_f64());
+                p
+            } else {
+                Parser::load(std::fs::File::open(out.join(PARSER_FILE)).unwrap()).unwrap()
+            };
+            let m = Models { tagger, parser };
+            eprintln!("dev: {:?}", evaluate(&m, &dev));
+        }
+        "eval" => {
+            let m = Models::load(Path::new(&args[1])).unwrap();
+            for g in &args[2..] {
+                let gold = read_corpus(&[PathBuf::from(g)], &[]).unwrap().sentences;
+                let t0 = Instant::now();
+                let s = evaluate(&m, &gold);
+                eprintln!(
+                    "{g}: {s:?} ({:.0} words/s incl. eval)",
+                    s.words as f64 / t0.elapsed().as_secs_f64()
+                );
+            }
+        }
+        "parse" => {
+            let m = Models::load(Path::new(&args[1])).unwrap();
+            let gold = read_corpus(&[PathBuf::from(&args[2])], &[]).unwrap().sentences;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for mut s in gold {
+                m.annotate_sentence(&mut s);
+                herald_ml::conllu::write_sentence(&mut out, &s).unwrap();
+            }
+        }
+        "prune" => {
+            let m = Models::load(Path::new(&args[1])).unwrap();
+            let t: f32 = args[3].parse().unwrap();
+            let p: f32 = args[4].parse().unwrap();
+            let m2 = Models { tagger: m.tagger.pruned(t), parser: m.parser.pruned(p) };
+            m2.save(Path::new(&args[2])).unwrap();
+        }
+        _ => panic!("unknown command"),
+    }
+}

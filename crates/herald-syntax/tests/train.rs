@@ -1,0 +1,182 @@
+//! Training on a tiny corpus: it works, it is deterministic, saved models behave identically,
+//! every output is a well-formed tree, and damaged model files are errors, not panics.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use herald_ml::conllu::{Sentence, Word};
+use herald_syntax::*;
+use proptest::prelude::*;
+
+fn fixture() -> Vec<Sentence> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny.conllu");
+    let corpus = read_corpus(&[path], NON_COMMERCIAL_DOCS).unwrap();
+    assert!(corpus.bad_lines.is_empty(), "{:?}", corpus.bad_lines);
+    assert!(corpus.sentences.len() >= 30);
+    corpus.sentences
+}
+
+fn configs() -> (TaggerConfig, ParserConfig) {
+    let t = TaggerConfig { epochs: 3, ..Default::default() };
+    let p = ParserConfig {
+        epochs: 8,
+        jackknife: 2,
+        min_label_count: 1,
+        // Features of a 33-sentence corpus are rare: keep them all.
+        prune: herald_ml::Prune { min_abs: 0.01, min_updates: 1 },
+        ..Default::default()
+    };
+    (t, p)
+}
+
+fn train() -> Models {
+    let sents = fixture();
+    let (t, p) = configs();
+    let tagger = train_tagger(&sents, &t, &Progress::quiet());
+    let parser = train_parser(&sents, &p, &t, &Progress::quiet());
+    Models { tagger, parser }
+}
+
+fn models() -> &'static Models {
+    static M: OnceLock<Models> = OnceLock::new();
+    M.get_or_init(train)
+}
+
+fn bytes(m: &Models) -> (Vec<u8>, Vec<u8>) {
+    let (mut t, mut p) = (Vec::new(), Vec::new());
+    m.tagger.save(&mut t).unwrap();
+    m.parser.save(&mut p).unwrap();
+    (t, p)
+}
+
+#[test]
+fn training_is_deterministic() {
+    let a = bytes(models());
+    let b = bytes(&train());
+    assert!(a.0 == b.0, "tagger bytes differ");
+    assert!(a.1 == b.1, "parser bytes differ");
+}
+
+#[test]
+fn training_fits_the_training_data() {
+    let m = models();
+    let s = evaluate(m, &fixture());
+    assert!(s.upos > 0.9, "{s:?}");
+    assert!(s.uas > 0.75, "{s:?}");
+}
+
+#[test]
+fn saved_and_loaded_models_give_identical_output() {
+    let m = models();
+    let (t, p) = bytes(m);
+    let loaded =
+        Models { tagger: Tagger::load(&t[..]).unwrap(), parser: Parser::load(&p[..]).unwrap() };
+    assert_eq!(&loaded, m);
+    let dir = std::env::temp_dir().join(format!("herald-syntax-test-{}", std::process::id()));
+    m.save(&dir).unwrap();
+    let from_dir = Models::load(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    for s in fixture() {
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        assert_eq!(m.analyze(&forms), loaded.analyze(&forms));
+        assert_eq!(m.analyze(&forms), from_dir.analyze(&forms));
+    }
+}
+
+#[test]
+fn annotate_keeps_tokens_and_comments() {
+    let m = models();
+    for s in fixture() {
+        let mut p = s.clone();
+        m.annotate_sentence(&mut p);
+        assert_eq!(p.comments, s.comments);
+        assert_eq!(p.multiword, s.multiword);
+        let forms = |x: &Sentence| x.words.iter().map(|w| w.form.clone()).collect::<Vec<_>>();
+        assert_eq!(forms(&p), forms(&s));
+        assert!(p.is_tree());
+    }
+}
+
+fn check_tree(m: &Models, forms: &[&str]) {
+    let a = m.analyze(forms);
+    assert_eq!(a.tags.len(), forms.len());
+    assert_eq!(a.lemmas.len(), forms.len());
+    assert_eq!(a.arcs.len(), forms.len());
+    let mut s = Sentence::default();
+    for (i, f) in forms.iter().enumerate() {
+        let mut w = Word::new(i as u32 + 1, f);
+        w.head = Some(a.arcs[i].head);
+        s.words.push(w);
+    }
+    assert!(forms.is_empty() || s.is_tree(), "not a tree: {forms:?} {:?}", a.arcs);
+    for (i, arc) in a.arcs.iter().enumerate() {
+        let label = m.parser.label_name(arc.label);
+        assert_eq!(label == "root", arc.head == 0, "word {i}: {label} head {}", arc.head);
+        assert!(!m.tagger.upos(a.tags[i]).is_empty());
+    }
+}
+
+#[test]
+fn empty_and_single_word_sentences() {
+    check_tree(models(), &[]);
+    check_tree(models(), &["Hello"]);
+    check_tree(models(), &["", " ", "\u{0}"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn every_word_gets_a_tag_and_heads_form_one_tree(
+        words in proptest::collection::vec("[A-Za-z0-9.,'\\-]{1,8}|the|of|is|\\.|said", 1..60)
+    ) {
+        let forms: Vec<&str> = words.iter().map(String::as_str).collect();
+        check_tree(models(), &forms);
+    }
+}
+
+fn gunzip(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(b).read_to_end(&mut out).unwrap();
+    out
+}
+
+fn gzip(raw: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(raw).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn damaged_model_files_are_errors_not_panics() {
+    let (t, p) = bytes(models());
+    // About 40 cuts and 40 flips per file: enough to cross every section boundary.
+    let step = |len: usize| (len / 40).max(1);
+    for n in (0..t.len()).step_by(step(t.len())) {
+        assert!(Tagger::load(&t[..n]).is_err(), "tagger prefix {n}");
+    }
+    for n in (0..p.len()).step_by(step(p.len())) {
+        assert!(Parser::load(&p[..n]).is_err(), "parser prefix {n}");
+    }
+    let (rt, rp) = (gunzip(&t), gunzip(&p));
+    for n in (0..rt.len()).step_by(step(rt.len())) {
+        assert!(Tagger::load(&gzip(&rt[..n])[..]).is_err(), "tagger payload prefix {n}");
+    }
+    for n in (0..rp.len()).step_by(step(rp.len())) {
+        assert!(Parser::load(&gzip(&rp[..n])[..]).is_err(), "parser payload prefix {n}");
+    }
+    for i in (0..rt.len()).step_by(step(rt.len())) {
+        let mut bad = rt.clone();
+        bad[i] ^= 0xA5;
+        let _ = Tagger::load(&gzip(&bad)[..]);
+    }
+    for i in (0..rp.len()).step_by(step(rp.len())) {
+        let mut bad = rp.clone();
+        bad[i] ^= 0xA5;
+        let _ = Parser::load(&gzip(&bad)[..]);
+    }
+    // A parser file is not a tagger.
+    let e = Tagger::load(&p[..]).unwrap_err();
+    assert!(e.to_string().contains("expected a herald-tagger model"), "{e}");
+}
