@@ -5,9 +5,10 @@
 //! runs the tokenizer and the rule splitter over them, labels every candidate gap inside
 //! a rule sentence with the gold decision, fits a logistic regression by averaged
 //! stochastic gradient descent over the hashed features, and picks the decision
-//! threshold by cross-validation over documents: the threshold with the best boundary F1
-//! on held-out folds among those that keep the boundary F1 of the *guard* documents
-//! (news) at least at the rules' own. Everything is deterministic: documents are taken
+//! threshold by cross-validation over documents: the threshold with the best sentence F1
+//! on held-out folds (counted as the scorer counts it: a sentence is right when both its
+//! ends are) among those that keep the sentence F1 of the *guard* documents (news) at
+//! least at the rules' own. Everything is deterministic: documents are taken
 //! in the order given, folds are document index modulo the fold count and the example
 //! order of each epoch comes from a seeded generator.
 
@@ -27,7 +28,7 @@ pub struct TrainDoc {
     /// Byte offsets in `text` where gold sentences end, in increasing order.
     pub ends: Vec<u32>,
     /// True for documents whose precision the threshold must protect (news): the
-    /// threshold is chosen so that their boundary F1 does not fall below the rules'.
+    /// threshold is chosen so that their sentence F1 does not fall below the rules'.
     pub guard: bool,
 }
 
@@ -97,14 +98,14 @@ impl Default for TrainConfig {
     }
 }
 
-/// Boundary counts at one threshold, over gaps inside paragraphs.
+/// Sentence counts at one threshold, as the scorer counts them.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Counts {
-    /// Gold boundaries.
+    /// Gold sentences.
     pub gold: usize,
-    /// Boundaries predicted (rules plus model) that are gold.
+    /// Predicted sentences (rules plus model) that are exactly gold ones.
     pub tp: usize,
-    /// Boundaries predicted that are not.
+    /// Predicted sentences that are not.
     pub fp: usize,
 }
 
@@ -136,7 +137,7 @@ pub struct TrainReport {
     pub candidates: usize,
     /// Candidates that are gold boundaries.
     pub positives: usize,
-    /// The rules alone, over gaps inside paragraphs: all documents, guard documents.
+    /// The rules alone: all documents, guard documents.
     pub rules: (Counts, Counts),
     /// Held-out counts per threshold, rules plus model.
     pub sweep: Vec<SweepRow>,
@@ -156,27 +157,68 @@ struct Examples {
     labels: Vec<bool>,
     /// The document of each example.
     doc: Vec<u32>,
+    /// Per document, the gaps after tokens where a boundary is or may be, in text order.
+    gaps: Vec<Vec<Gap>>,
+    /// Per document, the number of gold sentences.
+    gold: Vec<usize>,
+}
+
+/// A gap after a token: a gold boundary, a cut of the rules, or a candidate.
+#[derive(Clone, Copy, Debug)]
+struct Gap {
+    /// A gold sentence ends here.
+    gold: bool,
+    /// The rules cut here (or the text or a paragraph ends).
+    fixed: bool,
+    /// The candidate's example index, `u32::MAX` for none.
+    example: u32,
+}
+
+/// Counts the sentences of one document, as the scorer does, when the gaps whose
+/// `cut` holds are boundaries.
+fn sentences(gaps: &[Gap], gold: usize, cut: impl Fn(&Gap) -> bool, c: &mut Counts) {
+    // Where the last predicted and the last gold sentence ended: a predicted sentence
+    // is right when it ends at a gold end and starts where the gold one does.
+    let (mut last_p, mut last_g) = (usize::MAX, usize::MAX);
+    for (i, g) in gaps.iter().enumerate() {
+        if g.fixed || cut(g) {
+            if g.gold && last_p == last_g {
+                c.tp += 1;
+            } else {
+                c.fp += 1;
+            }
+            last_p = i;
+        }
+        if g.gold {
+            last_g = i;
+        }
+    }
+    c.gold += gold;
 }
 
 /// Trains a boundary model on `docs`; see the module docs.
 pub fn train(docs: &[TrainDoc], cfg: &TrainConfig) -> (BoundaryModel, TrainReport) {
     let bits = cfg.bits.clamp(10, 24);
-    let (ex, rules) = examples(docs, bits);
-    let guard: Vec<bool> = docs.iter().map(|d| d.guard).collect();
+    let ex = examples(docs, bits);
     let mut report = TrainReport {
         candidates: ex.labels.len(),
         positives: ex.labels.iter().filter(|&&y| y).count(),
         ..TrainReport::default()
     };
-    let mut rules_all = Counts::default();
-    let mut rules_guard = Counts::default();
-    for (c, &g) in rules.iter().zip(&guard) {
-        add(&mut rules_all, c);
-        if g {
-            add(&mut rules_guard, c);
+    // Counts over all documents and over the guard documents when `cut` decides the
+    // candidates.
+    let count = |cut: &dyn Fn(&Gap) -> bool| {
+        let (mut all, mut guard) = (Counts::default(), Counts::default());
+        for (d, doc) in docs.iter().enumerate() {
+            sentences(&ex.gaps[d], ex.gold[d], cut, &mut all);
+            if doc.guard {
+                sentences(&ex.gaps[d], ex.gold[d], cut, &mut guard);
+            }
         }
-    }
-    report.rules = (rules_all, rules_guard);
+        (all, guard)
+    };
+    report.rules = count(&|_| false);
+    let rules_guard = report.rules.1.prf().2;
 
     // Held-out scores of every candidate, by cross-validation over documents.
     let folds = cfg.folds.max(2);
@@ -193,25 +235,16 @@ pub fn train(docs: &[TrainDoc], cfg: &TrainConfig) -> (BoundaryModel, TrainRepor
     let mut best = -1.0;
     for step in 0..=60 {
         let th = -3.0 + step as f64 * 0.25;
-        let (mut all, mut gd) = (rules_all, rules_guard);
-        for i in 0..ex.labels.len() {
-            if held[i] >= th {
-                let y = ex.labels[i];
-                bump(&mut all, y);
-                if guard[ex.doc[i] as usize] {
-                    bump(&mut gd, y);
-                }
-            }
-        }
-        report.sweep.push(SweepRow { threshold: th, all, guard: gd });
+        let cut = |g: &Gap| g.example != u32::MAX && held[g.example as usize] >= th;
+        let (all, guard) = count(&cut);
+        report.sweep.push(SweepRow { threshold: th, all, guard });
         let f = all.prf().2;
-        if gd.prf().2 >= rules_guard.prf().2 && f > best {
+        if guard.prf().2 >= rules_guard && f > best {
             best = f;
             chosen = Some(th);
         }
     }
-    // With no threshold that keeps the guard, the model adds nothing (the top of the
-    // sweep and beyond).
+    // With no threshold that keeps the guard, the model adds nothing.
     report.threshold = cfg.threshold.or(chosen).unwrap_or(1e3);
 
     let w = fit(&ex, |_| true, bits, cfg);
@@ -223,22 +256,6 @@ pub fn train(docs: &[TrainDoc], cfg: &TrainConfig) -> (BoundaryModel, TrainRepor
     let model = BoundaryModel::new(bits, weights, threshold);
     report.nonzero = model.nonzero();
     (model, report)
-}
-
-/// Adds a document's counts.
-fn add(to: &mut Counts, c: &Counts) {
-    to.gold += c.gold;
-    to.tp += c.tp;
-    to.fp += c.fp;
-}
-
-/// Counts one more predicted boundary, gold or not.
-fn bump(c: &mut Counts, gold: bool) {
-    if gold {
-        c.tp += 1;
-    } else {
-        c.fp += 1;
-    }
 }
 
 /// The logit of one example under float weights.
@@ -283,12 +300,17 @@ fn fit(ex: &Examples, use_doc: impl Fn(u32) -> bool, bits: u8, cfg: &TrainConfig
     w.iter().zip(&u).map(|(&w, &u)| w - u / step).collect()
 }
 
-/// Runs the tokenizer and rules over `docs`; returns the labelled candidates and, per
-/// document, the rules' boundary counts over gaps inside paragraphs.
-fn examples(docs: &[TrainDoc], bits: u8) -> (Examples, Vec<Counts>) {
+/// Runs the tokenizer and rules over `docs`: the labelled candidates, and per document
+/// the gaps where a boundary is or may be.
+fn examples(docs: &[TrainDoc], bits: u8) -> Examples {
     let shift = 64 - bits as u32;
-    let mut ex = Examples { feats: Vec::new(), labels: Vec::new(), doc: Vec::new() };
-    let mut counts = Vec::with_capacity(docs.len());
+    let mut ex = Examples {
+        feats: Vec::new(),
+        labels: Vec::new(),
+        doc: Vec::new(),
+        gaps: Vec::with_capacity(docs.len()),
+        gold: docs.iter().map(|d| d.ends.len()).collect(),
+    };
     let mut tokens = TokenTable::default();
     let mut kinds: Vec<Kind> = Vec::new();
     let mut sentences: Vec<Sentence> = Vec::new();
@@ -297,36 +319,36 @@ fn examples(docs: &[TrainDoc], bits: u8) -> (Examples, Vec<Counts>) {
         crate::tokenize::tokenize(&d.text, &mut tokens, &mut kinds);
         crate::split::split(&d.text, &tokens, &kinds, &mut sentences);
         let spans: &[Span] = &tokens.spans;
+        // A gold sentence ends after token `t` (the text may end there).
         let gold = |t: usize| {
-            spans[t].end < spans[t + 1].start && d.ends.binary_search(&spans[t].end).is_ok()
+            spans.get(t + 1).is_none_or(|n| spans[t].end < n.start)
+                && d.ends.binary_search(&spans[t].end).is_ok()
         };
         let cx = Context::new(&d.text, spans, &kinds);
-        let mut c = Counts::default();
-        for (i, s) in sentences.iter().enumerate() {
+        let mut gaps = Vec::new();
+        for i in 0..sentences.len() {
             let scope = Scope::of(&sentences, i);
             let (a, b) = (scope.a, scope.b);
             for t in a..b - 1 {
                 let y = gold(t);
-                c.gold += y as usize;
-                if !cx.candidate(&scope, t) {
-                    continue;
+                let example = if cx.candidate(&scope, t) {
+                    cx.features(&scope, t, &mut f);
+                    ex.feats.extend(f.iter().map(|&h| (h >> shift) as u32));
+                    ex.labels.push(y);
+                    ex.doc.push(di as u32);
+                    ex.labels.len() as u32 - 1
+                } else {
+                    u32::MAX
+                };
+                if y || example != u32::MAX {
+                    gaps.push(Gap { gold: y, fixed: false, example });
                 }
-                cx.features(&scope, t, &mut f);
-                ex.feats.extend(f.iter().map(|&h| (h >> shift) as u32));
-                ex.labels.push(y);
-                ex.doc.push(di as u32);
             }
-            // The rules' own cut after this sentence, when the next one is in the same
-            // paragraph.
-            if sentences.get(i + 1).is_some_and(|n| n.paragraph == s.paragraph) {
-                let y = gold(b - 1);
-                c.gold += y as usize;
-                bump(&mut c, y);
-            }
+            gaps.push(Gap { gold: gold(b - 1), fixed: true, example: u32::MAX });
         }
-        counts.push(c);
+        ex.gaps.push(gaps);
     }
-    (ex, counts)
+    ex
 }
 
 #[cfg(test)]
@@ -354,6 +376,21 @@ mod tests {
         s.push_str("# newdoc id = gum_news_x\n# newpar\n# text = Russia said no.\n\n");
         s.push_str("# text = Talks went on.\n\n# newpar\n# text = A new paragraph.\n\n");
         s
+    }
+
+    #[test]
+    fn sentences_are_counted_as_the_scorer_counts_them() {
+        let gap = |gold, fixed, example| Gap { gold, fixed, example };
+        let gaps = [gap(false, false, 0), gap(true, false, 1), gap(true, true, u32::MAX)];
+        let count = |cut: &dyn Fn(&Gap) -> bool| {
+            let mut c = Counts::default();
+            sentences(&gaps, 2, cut, &mut c);
+            (c.tp, c.fp)
+        };
+        assert_eq!(count(&|_| false), (0, 1));
+        assert_eq!(count(&|g| g.example == 1), (2, 0));
+        // A false cut before a true one spoils the sentence it starts.
+        assert_eq!(count(&|g| g.example <= 1), (1, 2));
     }
 
     #[test]
