@@ -55,5 +55,7 @@
 
 mod lexicon;
 mod sieve;
+#[cfg(test)]
+mod tests;
 
 pub use sieve::{resolve, resolve_with, Config};

@@ -865,12 +865,14 @@ fn quote_mask(doc: &Doc) -> Vec<bool> {
             paragraph = s.paragraph;
             open = false;
         }
-        for t in s.tokens.start as usize..(s.tokens.end as usize).min(n) {
-            match doc.text_of(doc.tokens.spans[t]) {
+        let range = s.tokens.start as usize..(s.tokens.end as usize).min(n);
+        let spans = doc.tokens.spans.get(range.clone()).unwrap_or_default();
+        for (inside, span) in mask.get_mut(range).unwrap_or_default().iter_mut().zip(spans) {
+            match doc.text_of(*span) {
                 "“" | "``" => open = true,
                 "”" | "''" => open = false,
                 "\"" => open = !open,
-                _ => mask[t] = open,
+                _ => *inside = open,
             }
         }
     }

@@ -335,7 +335,7 @@ fn gold_names(doc: &Doc, mentions: &[GoldMention]) -> Vec<Name> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::read;
 
     const SAMPLE: &str = "# newdoc id = d1\n# newpar\n# text = Thomas Sam left. He's gone.\n\
 1\tThomas\tThomas\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=(7-person-new-x-x-1,2-coref\n\
