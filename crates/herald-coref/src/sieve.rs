@@ -28,6 +28,9 @@ pub struct Config {
     /// How many sentences back a generic phrase ("the group", "the country") may look
     /// for the one organisation or place it stands for.
     pub generic_window: u32,
+    /// Pass 4: "I", "me", "my" inside a quote join the quote's speaker when the
+    /// attribution names them ('"I am ready," Guterres said').
+    pub quote_speakers: bool,
 }
 
 impl Default for Config {
@@ -39,6 +42,7 @@ impl Default for Config {
             plural_pronouns: false,
             pronoun_window: 2,
             generic_window: 2,
+            quote_speakers: true,
         }
     }
 }
@@ -194,6 +198,9 @@ impl<'a> Sieve<'a> {
         }
         if self.cfg.pronouns {
             self.pronouns();
+        }
+        if self.cfg.quote_speakers {
+            self.quote_speakers();
         }
     }
 
@@ -839,6 +846,81 @@ impl<'a> Sieve<'a> {
             }
         }
         Some(best)
+    }
+}
+
+impl Sieve<'_> {
+    // ----- pass 4: first person inside quotes ------------------------------------------
+
+    fn quote_speakers(&mut self) {
+        let n = self.doc.tokens.len() as u32;
+        let mut run_speaker: Option<(u32, u32, Option<usize>)> = None;
+        for t in 0..n {
+            if !self.in_quote[t as usize] || self.is_head[t as usize] {
+                continue;
+            }
+            if !matches!(self.lower(t).as_str(), "i" | "me" | "my" | "myself" | "mine") {
+                continue;
+            }
+            let speaker = match run_speaker {
+                Some((a, b, e)) if a <= t && t < b => e,
+                _ => {
+                    let (a, b) = self.quote_run(t);
+                    let e = self.speaker_of(a, b);
+                    run_speaker = Some((a, b, e));
+                    e
+                }
+            };
+            if let Some(e) = speaker {
+                self.add(e, t, t + 1, t);
+            }
+        }
+    }
+
+    /// The run of quoted tokens around token `t`, `[start, end)`.
+    fn quote_run(&self, t: u32) -> (u32, u32) {
+        let (mut a, mut b) = (t, t + 1);
+        while a > 0 && self.in_quote[a as usize - 1] {
+            a -= 1;
+        }
+        while (b as usize) < self.in_quote.len() && self.in_quote[b as usize] {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// The person a quote `[a, b)` is attributed to: the subject of a speech verb outside
+    /// the quote, in the sentence where the quote starts or ends, when that subject is a
+    /// mention of a person. `None` when there is none or more than one.
+    fn speaker_of(&self, a: u32, b: u32) -> Option<usize> {
+        let first = self.sent[a as usize];
+        let last = self.sent[b as usize - 1];
+        let mut found: Option<usize> = None;
+        for s in [first, last] {
+            let Some(sentence) = self.doc.sentences.get(s as usize) else { continue };
+            for v in sentence.tokens.clone() {
+                if v >= a && v < b
+                    || self.in_quote[v as usize]
+                    || !lexicon::speech_verb(&self.lemma(v))
+                {
+                    continue;
+                }
+                for &c in self.children(v) {
+                    if !self.is_subject(c) || self.in_quote[c as usize] {
+                        continue;
+                    }
+                    let Some(m) = self.mentions.iter().find(|m| m.head == c) else { continue };
+                    if self.ents[m.entity].kind != Kind::Person {
+                        continue;
+                    }
+                    match found {
+                        Some(e) if e != m.entity => return None,
+                        _ => found = Some(m.entity),
+                    }
+                }
+            }
+        }
+        found
     }
 }
 

@@ -5,10 +5,12 @@ use proptest::prelude::*;
 
 /// Builds a parsed document from sentences written as `form/UPOS/head/deprel[/B-TYPE]`
 /// tokens (heads 1-based within the sentence, 0 for the root; `UPOS` may carry a Penn tag,
-/// `NOUN.NNS`; `B-`/`I-` mark name tokens), one paragraph.
+/// `NOUN.NNS`; `B-`/`I-` mark name tokens; the lemma is the lowercased form unless written
+/// as `said=say`), one paragraph.
 fn parse(sentences: &[&str]) -> Doc {
     let mut text = String::new();
     let mut rows = Vec::new();
+    let mut lemmas: Vec<String> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let base = rows.len() as u32;
         for tok in s.split(' ') {
@@ -18,7 +20,9 @@ fn parse(sentences: &[&str]) -> Doc {
                 text.push(' ');
             }
             let start = text.len() as u32;
-            text.push_str(f[0]);
+            let (form, lemma) = f[0].split_once('=').unwrap_or((f[0], ""));
+            text.push_str(form);
+            lemmas.push(if lemma.is_empty() { form.to_lowercase() } else { lemma.to_owned() });
             let (upos, xpos) = f[1].split_once('.').unwrap_or((f[1], ""));
             let head: u32 = f[2].parse().unwrap();
             rows.push((
@@ -50,8 +54,7 @@ fn parse(sentences: &[&str]) -> Doc {
         doc.tokens.xpos.push(intern_xpos(xpos));
         doc.tokens.head.push(*head);
         doc.tokens.deprel.push(intern_deprel(rel));
-        let form = doc.article.text[span.start as usize..span.end as usize].to_lowercase();
-        doc.tokens.push_lemma(&form);
+        doc.tokens.push_lemma(&lemmas[i]);
         let last = rows.get(i + 1).is_none_or(|r| r.6 != *si);
         if last {
             doc.sentences.push(Sentence {
@@ -242,6 +245,15 @@ fn a_pronoun_inside_a_quote_is_not_the_speaker() {
              \"/PUNCT/3/punct Smith/PROPN/8/nsubj/B-PERSON said/VERB/0/root ./PUNCT/8/punct",
         ],
         &[&["Jones", "him"], &["Smith"]],
+    );
+}
+
+#[test]
+fn i_inside_a_quote_is_the_named_speaker() {
+    check(
+        &["\"/PUNCT/3/punct I/PRON/3/nsubj want/VERB/8/ccomp peace/NOUN/3/obj ,/PUNCT/3/punct \
+           \"/PUNCT/3/punct Guterres/PROPN/8/nsubj/B-PERSON said=say/VERB/0/root ./PUNCT/8/punct"],
+        &[&["I", "Guterres"]],
     );
 }
 

@@ -38,12 +38,19 @@ fn main() {
     if let Some(p) = prefix {
         docs.retain(|d| d.id.starts_with(p.as_str()));
     }
-    let off = Config { appositions: false, roles: false, pronouns: false, ..Config::default() };
+    let off = Config {
+        appositions: false,
+        roles: false,
+        pronouns: false,
+        quote_speakers: false,
+        ..Config::default()
+    };
     let configs: Vec<(&str, Option<Config>)> = vec![
         ("(a) names only (herald-entities)", None),
         ("    + appositions, predicates", Some(Config { appositions: true, ..off.clone() })),
         ("    + role phrases", Some(Config { appositions: true, roles: true, ..off.clone() })),
-        ("(b) + pronouns = resolve()", Some(Config::default())),
+        ("    + pronouns", Some(Config { quote_speakers: false, ..Config::default() })),
+        ("(b) + I/me/my in quotes = resolve()", Some(Config::default())),
         (
             "    variant: + they/them/their",
             Some(Config { plural_pronouns: true, ..Config::default() }),
