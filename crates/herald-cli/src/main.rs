@@ -36,6 +36,8 @@ enum Command {
     Stats,
     /// Build herald's actor dictionary from PETRARCH/TABARI dictionaries
     Dict(cmd::dict::Args),
+    /// Named entities in a CoNLL file (`--conll FILE`), written back with predicted labels
+    Ner(cmd::ner::Args),
 }
 
 /// Exit status when the run finished but skipped some input records.
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         Command::Show(args) => cmd::show::run(&db(), args),
         Command::Stats => cmd::stats::run(&db()),
         Command::Dict(args) => cmd::dict::run(args),
+        Command::Ner(args) => cmd::ner::run(args),
     };
     match result {
         Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,

@@ -26,6 +26,7 @@ pub use herald_doc as doc;
 pub use herald_entities as entities;
 pub use herald_doc::{Article, Doc};
 pub use herald_ingest as ingest;
+pub use herald_ner as ner;
 pub use herald_output as output;
 pub use herald_store as store;
 pub use herald_text as text;

@@ -4,6 +4,7 @@ pub mod annotate;
 pub mod dict;
 pub mod extract;
 pub mod ingest;
+pub mod ner;
 pub mod search;
 pub mod show;
 pub mod stats;
