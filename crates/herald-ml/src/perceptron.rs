@@ -229,7 +229,9 @@ pub struct Weights {
     /// `(fingerprint << 32) | offset`, 0 = empty. The slot is chosen by the key's low bits,
     /// the fingerprint is its high 32 bits (never 0).
     slots: Vec<u64>,
-    /// At each row's offset: its length, then `class | bf16 << 16` per entry.
+    /// At each row's offset a header: the number of entries, with [`DENSE`] set for a
+    /// dense row. Then `class | bf16 << 16` per entry (sparse), or one bf16 per class, two
+    /// per `u32` (dense).
     entries: Vec<u32>,
     /// The full key of each row, in `entries` order (ascending): for saving and re-pruning,
     /// never read while scoring.
@@ -238,6 +240,12 @@ pub struct Weights {
 
 /// One row in packed form: `class | bf16 << 16` per entry.
 type PackedRow = Vec<u32>;
+
+/// Row header flag: the row is stored densely (one bf16 per class, two per `u32`).
+const DENSE: u32 = 1 << 31;
+/// A row with at least `n_classes / DENSE_RATIO` entries is stored densely: adding a dense
+/// row is a vectorised loop, faster than scattering that many entries.
+const DENSE_RATIO: usize = 4;
 
 impl Weights {
     fn from_rows(n_classes: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
@@ -253,11 +261,14 @@ impl Weights {
     /// Builds the table from rows sorted by key (the order fixes the layout, so the same
     /// rows always give the same table).
     fn from_packed(n_classes: usize, rows: Vec<(u64, PackedRow)>) -> Weights {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        // Load factor between 0.33 and 0.67: short probes, and half the memory of a
+        // sparser table (fewer cache misses, which dominate scoring).
+        let cap = (rows.len() * 3 / 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
         let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
         let mut keys = Vec::with_capacity(rows.len());
+        let dense_len = n_classes.div_ceil(2);
         for (key, row) in rows {
             let fp = ((key >> 32) as u32) | 1;
             let mut i = (key as usize) & mask;
@@ -265,8 +276,19 @@ impl Weights {
                 let s = slots[i];
                 if s == 0 {
                     slots[i] = ((fp as u64) << 32) | entries.len() as u64;
-                    entries.push(row.len() as u32);
-                    entries.extend_from_slice(&row);
+                    if row.len() * DENSE_RATIO >= n_classes {
+                        // Dense: bf16 pairs for classes (2j, 2j+1), added with SIMD.
+                        entries.push(DENSE | row.len() as u32);
+                        let start = entries.len();
+                        entries.resize(start + dense_len, 0);
+                        for &e in &row {
+                            let c = (e & 0xffff) as usize;
+                            entries[start + c / 2] |= (e >> 16) << (16 * (c % 2));
+                        }
+                    } else {
+                        entries.push(row.len() as u32);
+                        entries.extend_from_slice(&row);
+                    }
                     keys.push(key);
                     break;
                 }
@@ -296,13 +318,23 @@ impl Weights {
         self.slots.len() * 8 + self.entries.len() * 4 + self.keys.len() * 8
     }
 
-    /// The rows as (key, packed entries), ascending by key.
-    fn rows(&self) -> impl Iterator<Item = (u64, &[u32])> + '_ {
+    /// The rows as (key, sparse packed entries), ascending by key.
+    fn rows(&self) -> impl Iterator<Item = (u64, PackedRow)> + '_ {
         let mut off = 0;
         self.keys.iter().map(move |&k| {
-            let len = self.entries[off] as usize;
-            let row = &self.entries[off + 1..off + 1 + len];
-            off += 1 + len;
+            let header = self.entries[off];
+            let row: PackedRow = if header & DENSE != 0 {
+                let dense = &self.entries[off + 1..off + 1 + self.n_classes.div_ceil(2)];
+                off += 1 + dense.len();
+                (0..self.n_classes)
+                    .map(|c| c as u32 | ((dense[c / 2] >> (16 * (c % 2))) & 0xffff) << 16)
+                    .filter(|e| e >> 16 != 0)
+                    .collect()
+            } else {
+                let len = header as usize;
+                off += 1 + len;
+                self.entries[off - len..off].to_vec()
+            };
             (k, row)
         })
     }
@@ -354,10 +386,23 @@ impl Weights {
                     continue;
                 }
                 let off = off as usize;
-                let len = self.entries[off] as usize;
-                for &e in &self.entries[off + 1..off + 1 + len] {
-                    // `class < n_classes` is checked when the model is built or loaded.
-                    out[(e & 0xffff) as usize] += from_bf16(e >> 16);
+                let header = self.entries[off];
+                if header & DENSE != 0 {
+                    let dense = &self.entries[off + 1..off + 1 + self.n_classes.div_ceil(2)];
+                    let mut pairs = out.chunks_exact_mut(2);
+                    for (o, &p) in (&mut pairs).zip(dense) {
+                        o[0] += from_bf16(p & 0xffff);
+                        o[1] += from_bf16(p >> 16);
+                    }
+                    if let ([last], Some(&p)) = (pairs.into_remainder(), dense.last()) {
+                        *last += from_bf16(p & 0xffff);
+                    }
+                } else {
+                    let len = header as usize;
+                    for &e in &self.entries[off + 1..off + 1 + len] {
+                        // `class < n_classes` is checked when the model is built or loaded.
+                        out[(e & 0xffff) as usize] += from_bf16(e >> 16);
+                    }
                 }
             }
         }
@@ -390,7 +435,7 @@ impl Weights {
             enc.varint(key - prev);
             prev = key;
             enc.varint(entries.len() as u64);
-            for &e in entries {
+            for &e in &entries {
                 enc.varint((e & 0xffff) as u64);
                 enc.u16((e >> 16) as u16);
             }
