@@ -284,6 +284,12 @@ impl<'a> Sieve<'a> {
         self.lemma(t)
     }
 
+    /// True when a noun has a determiner or a possessor ("a citizen", "his wife"): a
+    /// predicate without one is often adjectival ("had been subject to").
+    fn has_determiner(&self, t: u32) -> bool {
+        self.children(t).iter().any(|&c| matches!(self.deprel(c), "det" | "nmod:poss" | "det:poss"))
+    }
+
     /// True for a definite noun phrase head: "the …", "this …", or a possessor.
     fn is_definite(&self, t: u32) -> bool {
         self.children(t).iter().any(|&c| match self.deprel(c) {
@@ -487,6 +493,8 @@ impl<'a> Sieve<'a> {
                     && self.describes(p)
                     && self.children(p).iter().any(|&c| self.deprel(c) == "cop")
                     && !self.children(p).iter().any(|&c| self.deprel(c) == "case")
+                    && (self.has_determiner(p)
+                        || lexicon::person_role(&self.role_lemma(p)).is_some())
                 {
                     let (s, e) = self.np(p);
                     found.push((s.max(m.end), e, p));
@@ -730,9 +738,11 @@ impl<'a> Sieve<'a> {
         });
         let copular = self.children(v).iter().any(|&c| self.deprel(c) == "cop");
         let lemma = self.lemma(v);
-        clause
-            && (copular && (self.upos(v) == Upos::Adj || lemma == "time")
-                || matches!(lemma.as_str(), "seem" | "appear" | "take" | "matter" | "happen"))
+        // "it is time (for …) to …" whatever the clause attaches to.
+        copular && lemma == "time"
+            || clause
+                && (copular && self.upos(v) == Upos::Adj
+                    || matches!(lemma.as_str(), "seem" | "appear" | "take" | "matter" | "happen"))
     }
 
     /// True when token `c` is the subject of a speech verb outside quotation marks: the
@@ -799,9 +809,21 @@ impl<'a> Sieve<'a> {
         let mut ranked: Vec<(Key, Option<usize>, u32)> = Vec::new();
         let from = cands.partition_point(|c| c.head < first);
         let to = cands.partition_point(|c| c.head < t);
+        // "Microsoft has replaced it": an object pronoun is not its clause's subject, under
+        // any of that entity's mentions.
+        let banned = match (subject, reflexive) {
+            (Some(sub), false) if matches!(self.deprel(t), "obj" | "iobj") => {
+                cands[from..to].iter().find(|c| c.head == sub).and_then(|c| c.entity)
+            }
+            _ => None,
+        };
         for c in &cands[from..to] {
             let ms = self.sent[c.head as usize];
-            if ms > s || !self.agrees(c, class) {
+            if ms > s || !self.agrees(c, class) || banned.is_some() && c.entity == banned {
+                continue;
+            }
+            // A name used to address someone ("Hey Steve, …") is "you", not "he".
+            if matches!(self.deprel(c.head), "vocative" | "dislocated") {
                 continue;
             }
             if reflexive {

@@ -55,6 +55,8 @@ fn main() {
             "    variant: + they/them/their",
             Some(Config { plural_pronouns: true, ..Config::default() }),
         ),
+        ("    variant: pronoun window 1", Some(Config { pronoun_window: 1, ..Config::default() })),
+        ("    variant: pronoun window 3", Some(Config { pronoun_window: 3, ..Config::default() })),
     ];
     let news: Vec<&GumDoc> = docs.iter().filter(|d| d.id.starts_with("GUM_news_")).collect();
     let all: Vec<&GumDoc> = docs.iter().collect();
