@@ -36,6 +36,12 @@ enum Command {
     Stats,
     /// Build herald's actor dictionary from PETRARCH/TABARI dictionaries
     Dict(cmd::dict::Args),
+    /// Tag, lemmatize and parse a CoNLL-U file (`--conllu FILE`), CoNLL-U to stdout
+    Parse(cmd::parse::Args),
+    /// Train a model from open data (`train tagger`, `train parser`, `train ner`)
+    Train(cmd::train::Args),
+    /// Score a model on a gold file (`eval parse GOLD.conllu`, `eval ner GOLD`)
+    Eval(cmd::eval::Args),
     /// Named entities in a CoNLL file (`--conll FILE`), written back with predicted labels
     Ner(cmd::ner::Args),
 }
@@ -54,6 +60,9 @@ fn main() -> ExitCode {
         Command::Show(args) => cmd::show::run(&db(), args),
         Command::Stats => cmd::stats::run(&db()),
         Command::Dict(args) => cmd::dict::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
+        Command::Train(args) => cmd::train::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
         Command::Ner(args) => cmd::ner::run(args),
     };
     match result {

@@ -29,5 +29,6 @@ pub use herald_ingest as ingest;
 pub use herald_ner as ner;
 pub use herald_output as output;
 pub use herald_store as store;
+pub use herald_syntax as syntax;
 pub use herald_text as text;
 pub use pipeline::{is_annotated_language, Pipeline, Profile, Stage};

@@ -2,12 +2,15 @@
 
 pub mod annotate;
 pub mod dict;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod ner;
+pub mod parse;
 pub mod search;
 pub mod show;
 pub mod stats;
+pub mod train;
 
 use std::path::PathBuf;
 
