@@ -174,7 +174,7 @@ const MALE_NAMES: &[&str] = &[
     "robin", "rodrigo", "roger", "roland", "ronald", "ross", "roy", "russell", "ryan", "salman",
     "sean", "sebastian", "simon", "stanley", "stefan", "steven", "stuart", "ted", "terry",
     "theodore", "timothy", "todd", "travis", "trevor", "troy", "vincent", "wayne", "wesley",
-    "willie", "zach", "abraham", "byron", "andrei", "alexey", "dmitri", "nikolai", "pavel",
+    "willie", "zach", "abraham", "andrei", "alexey", "dmitri", "nikolai", "pavel",
     "oleg", "andriy", "mykola", "ahmet", "mustafa", "mehmet", "hamid", "hussein", "mahmud",
     "yusuf", "ahmadinejad", "hamza", "elon", "warren", "kanye", "lebron",
 ];
@@ -187,8 +187,8 @@ const FEMALE_NAMES: &[&str] = &[
     "kristalina", "laura", "linda", "liz", "lisa", "margaret", "maria", "marine", "mary",
     "melania", "michelle", "nancy", "nicola", "ngozi", "olena", "patricia", "sarah", "sanna",
     "sophie", "susan", "tsai", "theresa", "ursula", "victoria", "yulia", "zelda", "madeleine",
-    "condoleezza", "samantha", "nikki", "manju", "aung", "benazir", "golda", "ellen",
-    "christiane", "annalena", "mette", "gloria", "alice", "jessica", "rachel", "rebecca",
+    "condoleezza", "samantha", "nikki", "aung", "benazir", "golda", "ellen",
+    "christiane", "annalena", "mette", "alice", "jessica", "rachel", "rebecca",
     "ruth", "sandra", "natalia", "abigail", "alexandra", "alexis", "alison", "allison",
     "amanda", "amber", "amy", "angelina", "anita", "annie", "april", "ashley", "audrey",
     "beatrice", "becky", "betty", "beverly", "brenda", "bridget", "brittany", "carla", "carmen",
@@ -209,8 +209,8 @@ const FEMALE_NAMES: &[&str] = &[
     "regina", "rita", "rosa", "rose", "rosemary", "sabrina", "sally", "sara", "scarlett",
     "serena", "sharon", "sheila", "shirley", "sofia", "sonia", "stephanie", "sylvia", "tamara",
     "tanya", "tara", "teresa", "tiffany", "tina", "tracy", "valerie", "vanessa", "vera",
-    "veronica", "virginia", "wendy", "whitney", "yvonne", "zoe", "kendra", "amneh", "eunice",
-    "cyd", "beyoncé", "oprah", "kristi", "marta", "svetlana", "tatiana", "irina", "aisha",
+    "veronica", "virginia", "wendy", "whitney", "yvonne", "zoe",
+    "beyoncé", "oprah", "kristi", "marta", "svetlana", "tatiana", "irina", "aisha",
     "layla", "leila", "mariam", "maryam", "zainab", "samira", "yasmin",
 ];
 

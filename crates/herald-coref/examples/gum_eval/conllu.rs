@@ -337,13 +337,13 @@ fn gold_names(doc: &Doc, mentions: &[GoldMention]) -> Vec<Name> {
 mod tests {
     use super::read;
 
-    const SAMPLE: &str = "# newdoc id = d1\n# newpar\n# text = Thomas Sam left. He's gone.\n\
-1\tThomas\tThomas\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=(7-person-new-x-x-1,2-coref\n\
-2\tSam\tSam\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=7)\n\
+    const SAMPLE: &str = "# newdoc id = d1\n# newpar\n# text = Maria Lopez left. She's gone.\n\
+1\tMaria\tMaria\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=(7-person-new-x-x-1,2-coref\n\
+2\tLopez\tLopez\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=7)\n\
 3\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n\
 4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n\
-1-2\tHe's\t_\t_\t_\t_\t_\t_\t_\t_\n\
-1\tHe\the\tPRON\tPRP\t_\t3\tnsubj\t_\tEntity=(7-person-giv-x-x-1-ana)\n\
+1-2\tShe's\t_\t_\t_\t_\t_\t_\t_\t_\n\
+1\tShe\tshe\tPRON\tPRP\t_\t3\tnsubj\t_\tEntity=(7-person-giv-x-x-1-ana)\n\
 2\t's\tbe\tAUX\tVBZ\t_\t3\taux\t_\t_\n\
 3\tgone\tgo\tVERB\tVBN\t_\t0\troot\t_\tSpaceAfter=No\n\
 4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
@@ -353,11 +353,11 @@ mod tests {
         let docs = read(SAMPLE);
         assert_eq!(docs.len(), 1);
         let d = &docs[0];
-        assert_eq!(d.doc.article.text, "Thomas Sam left. He's gone.");
+        assert_eq!(d.doc.article.text, "Maria Lopez left. She's gone.");
         assert_eq!(d.doc.tokens.len(), 8);
         assert_eq!(d.doc.tokens.head[5], Some(6));
         assert_eq!(d.doc.layers.names.len(), 1);
-        assert_eq!(d.doc.text_of(d.doc.layers.names[0].span), "Thomas Sam");
+        assert_eq!(d.doc.text_of(d.doc.layers.names[0].span), "Maria Lopez");
         let spans: Vec<(u32, u32)> = d.mentions.iter().map(|m| (m.start, m.end)).collect();
         assert_eq!(spans, [(0, 2), (4, 5)]);
         assert!(d.mentions.iter().all(|m| m.entity == "7"));
