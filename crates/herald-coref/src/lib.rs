@@ -23,9 +23,19 @@
 //!    previous two sentences that agrees in gender (first names, titles, earlier pronouns),
 //!    number and animacy (persons vs organisations and places), ranked by distance, then
 //!    subjects first, then recency; a pronoun outside a quote does not point into it
-//!    ("'Putin is wrong,' he said"); no cataphora; and two equally ranked candidates leave
-//!    the pronoun unresolved, because an unresolved pronoun costs an event coder less than
-//!    a wrong one.
+//!    ("'Putin is wrong,' he said") and one inside a quote does not point to its speaker;
+//!    an object pronoun is never its clause's subject ("Putin praised him"); no cataphora.
+//!    Unnamed noun phrases and unresolved pronouns compete as candidates too, and *block*:
+//!    when "the mechanic" is the best antecedent of "he", the pronoun stays unresolved
+//!    rather than jumping to a named person further back. Two equally ranked candidates
+//!    also leave it unresolved, because an unresolved pronoun costs an event coder less
+//!    than a wrong one. `they`/`them`/`their` are off by default ([`Config`]).
+//! 4. **First person in quotes**: "I", "me", "my" inside quotation marks join the speaker the
+//!    attribution names ('"I am ready," Guterres said').
+//!
+//! Measured on GUM (gold parses and names, key restricted to named entities): CoNLL F1 34.8
+//! with names only, 49.2 with this stage on dev (all genres), 37.4 → 62.3 on dev news;
+//! about 10M words/s. See `bench/coref/RESULTS.md`.
 //!
 //! ```
 //! use herald_doc::{Article, Doc, Name, Span, Upos};
