@@ -661,7 +661,7 @@ impl<'a> Sieve<'a> {
             }
             let Some((class, reflexive)) = lexicon::pronoun(&self.lower(t)) else { continue };
             if class == PronounClass::Plural && !self.cfg.plural_pronouns
-                || class == PronounClass::Neuter && self.is_pleonastic(t)
+                || class == PronounClass::Neuter && !reflexive && !self.is_referring_it(t)
             {
                 continue;
             }
@@ -723,6 +723,22 @@ impl<'a> Sieve<'a> {
         }
         cands.sort_by_key(|c| c.head);
         cands
+    }
+
+    /// True for an "it" worth resolving to an organisation or a place: the subject of a
+    /// verb of action ("it said", "it will attack") or the possessive "its". On GUM an "it"
+    /// that is an object ("think of it") or the subject of a copula ("it is true", "it was a
+    /// provocation") refers to a thing, a situation or nothing far more often than to a named
+    /// organisation or country, so resolving it would mostly add wrong links.
+    fn is_referring_it(&self, t: u32) -> bool {
+        if self.lower(t) != "it" {
+            return true;
+        }
+        let Some(v) = self.head(t) else { return false };
+        self.is_subject(t)
+            && !self.is_pleonastic(t)
+            && matches!(self.upos(v), Upos::Verb)
+            && !self.children(v).iter().any(|&c| self.deprel(c) == "cop")
     }
 
     /// True for an "it" that refers to nothing: "it is time to …", "it is likely that …",
