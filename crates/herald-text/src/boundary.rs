@@ -21,8 +21,10 @@ use herald_doc::{Sentence, Span, TokenTable};
 use crate::chars::{self, Punct};
 use crate::tokenize::Kind;
 
-/// The model shipped with herald, trained on the UD English EWT and GUM training files by
-/// `cargo run --release -p herald-text --example train_boundaries`.
+/// The model shipped with herald, trained on the UD English EWT and GUM training files
+/// (without GUM's CC BY-NC-SA fiction and wikiHow documents) by
+/// `cargo run --release -p herald-text --example train_boundaries`; its card is
+/// `crates/herald-text/model/README.md`.
 static BUNDLED: &[u8] = include_bytes!("../model/boundaries.bin");
 
 /// The first bytes of a model file.
