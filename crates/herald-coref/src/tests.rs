@@ -212,6 +212,30 @@ fn it_refers_to_a_country_and_an_ambiguous_its_stays_open() {
 }
 
 #[test]
+fn an_object_it_is_left_open() {
+    // Object and copular "it" are mostly things and situations, not organisations.
+    check(
+        &[
+            "NATO/PROPN/2/nsubj/B-ORG met/VERB/0/root ./PUNCT/2/punct",
+            "Lavrov/PROPN/2/nsubj/B-PERSON criticised/VERB/0/root it/PRON/2/obj ./PUNCT/2/punct",
+        ],
+        &[&["NATO"], &["Lavrov"]],
+    );
+}
+
+#[test]
+fn the_leader_reaches_a_president() {
+    check(
+        &[
+            "Russian/ADJ/3/amod President/PROPN/3/compound Vladimir/PROPN/5/nsubj/B-PERSON \
+             Putin/PROPN/3/flat/I-PERSON spoke/VERB/0/root ./PUNCT/5/punct",
+            "The/DET/3/det Russian/ADJ/3/amod leader/NOUN/4/nsubj warned/VERB/0/root ./PUNCT/4/punct",
+        ],
+        &[&["Vladimir Putin", "The Russian leader"]],
+    );
+}
+
+#[test]
 fn an_unnamed_person_blocks_a_pronoun() {
     // "he" is the mechanic, so it must not go to Smith.
     check(
