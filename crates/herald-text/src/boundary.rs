@@ -7,8 +7,9 @@
 //! it (a *candidate*), extracts a few dozen hashed features — the words around it
 //! (lower-cased, ±2), their shapes and kinds, where the gap lies in the rule sentence,
 //! how the rule sentence ends, how densely the document is punctuated — and adds a
-//! boundary where the score of a binary averaged perceptron reaches the model's
-//! threshold. It only adds boundaries: every cut of the rules stays.
+//! boundary where the logit of a binary logistic regression (fitted by averaged SGD, see
+//! `train.rs`) reaches the model's threshold. It only adds boundaries — every cut of the
+//! rules stays — and never cuts after a dateline.
 //!
 //! Weights are `i16` in a table of 2^`bits` entries indexed by the feature hash, so
 //! scoring is integer arithmetic: deterministic, and the table stays in a core's cache.
@@ -32,7 +33,8 @@ const MAGIC: &[u8; 4] = b"HTBM";
 /// The version of the file format.
 const VERSION: u8 = 1;
 /// The version of the feature set: a model is only valid for the features it was
-/// trained with, so changing [`features`] means bumping this and retraining.
+/// trained with, so changing [`Context::features`] or the candidates means bumping this and
+/// retraining.
 pub(crate) const FEATURES_VERSION: u8 = 2;
 /// The number of features per candidate.
 pub(crate) const NF: usize = 36;
