@@ -419,7 +419,7 @@ impl<'a> Sieve<'a> {
             let mods = prefix
                 .iter()
                 .filter(|&&p| p != role_tok)
-                .filter_map(|&p| self.modifier_key(p))
+                .flat_map(|&p| self.title_keys(p))
                 .collect();
             self.ents[e].titles.push(Title { class, mods });
         }
@@ -437,6 +437,18 @@ impl<'a> Sieve<'a> {
             return None;
         }
         Some(w)
+    }
+
+    /// What a title keeps of a modifier token: its key, and for a token inside a name also
+    /// its word, so that "Russia's foreign minister" agrees with a later "the Russian
+    /// foreign minister" (words) and "UN Secretary-General" with "the United Nations chief"
+    /// (entities).
+    fn title_keys(&self, t: u32) -> Vec<String> {
+        let mut keys: Vec<String> = self.modifier_key(t).into_iter().collect();
+        if self.name_entity[t as usize].is_some() {
+            keys.push(self.lower(t));
+        }
+        keys
     }
 
     fn set_gender(&mut self, e: usize, g: Gender) {
@@ -525,7 +537,7 @@ impl<'a> Sieve<'a> {
             }
         }
         let class = lexicon::person_role(&lemma).map(str::to_owned).unwrap_or(lemma);
-        let mods = (s..end).filter(|&t| t != head).filter_map(|t| self.modifier_key(t)).collect();
+        let mods = (s..end).filter(|&t| t != head).flat_map(|t| self.title_keys(t)).collect();
         self.ents[e].titles.push(Title { class, mods });
     }
 
@@ -626,10 +638,15 @@ impl<'a> Sieve<'a> {
     /// True when modifier token `m` of a role phrase agrees with a title's modifiers or an
     /// entity's words (a demonym agrees with its country: "Russian" with "Russia").
     fn modifier_fits(&self, m: u32, title_mods: &[String], words: &[String]) -> bool {
-        let Some(key) = self.modifier_key(m) else { return true };
+        let keys = self.title_keys(m);
+        if keys.is_empty() {
+            return true;
+        }
         let close = |w: &String| {
-            lexicon::same_word(w, &key)
-                || !key.starts_with('#') && !w.starts_with('#') && common_prefix(w, &key) >= 4
+            keys.iter().any(|key| {
+                lexicon::same_word(w, key)
+                    || !key.starts_with('#') && !w.starts_with('#') && common_prefix(w, key) >= 4
+            })
         };
         title_mods.iter().any(close) || words.iter().any(close)
     }

@@ -130,6 +130,20 @@ fn titles_seen_with_the_name_resolve_role_phrases_and_pronouns() {
 }
 
 #[test]
+fn a_demonym_matches_the_country_in_the_title() {
+    // "Russia's foreign minister Sergei Lavrov" … "the Russian foreign minister".
+    check(
+        &[
+            "Russia/PROPN/4/nmod:poss/B-GPE 's/PART/1/case foreign/ADJ/4/amod minister/NOUN/5/compound \
+             Sergei/PROPN/7/nsubj/B-PERSON Lavrov/PROPN/5/flat/I-PERSON spoke/VERB/0/root ./PUNCT/7/punct",
+            "The/DET/4/det Russian/ADJ/4/amod foreign/ADJ/4/amod minister/NOUN/5/nsubj \
+             disagreed/VERB/0/root ./PUNCT/5/punct",
+        ],
+        &[&["Russia"], &["Sergei Lavrov", "The Russian foreign minister"]],
+    );
+}
+
+#[test]
 fn a_role_phrase_with_a_foreign_modifier_stays_apart() {
     // "the French foreign minister" is not Lavrov.
     check(
