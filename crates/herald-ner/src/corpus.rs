@@ -24,6 +24,8 @@ pub struct Sentence {
     pub tokens: Vec<String>,
     /// Gold name spans (may be empty).
     pub spans: Vec<TokenSpan>,
+    /// True for the first sentence of a document (`-DOCSTART-`, `# newdoc`).
+    pub doc_start: bool,
 }
 
 /// A corpus read from a file: its sentences and the lines that were skipped.
@@ -142,7 +144,12 @@ pub fn read_conll(path: &Path) -> Result<Corpus, NerError> {
     let mut start_line = 1;
     let mut toks: Vec<String> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
-    let flush = |toks: &mut Vec<String>, tags: &mut Vec<String>, at: usize, c: &mut Corpus| {
+    let mut doc = false;
+    let flush = |toks: &mut Vec<String>,
+                 tags: &mut Vec<String>,
+                 doc: &mut bool,
+                 at: usize,
+                 c: &mut Corpus| {
         if toks.is_empty() {
             return;
         }
@@ -152,7 +159,8 @@ pub fn read_conll(path: &Path) -> Result<Corpus, NerError> {
             c.skipped.push(bad(path, at, format!("unreadable tag {t:?} in sentence")));
         } else {
             let spans = spans_from_tags(tags);
-            c.sentences.push(Sentence { tokens: std::mem::take(toks), spans });
+            let doc_start = std::mem::take(doc);
+            c.sentences.push(Sentence { tokens: std::mem::take(toks), spans, doc_start });
         }
         toks.clear();
         tags.clear();
@@ -161,8 +169,9 @@ pub fn read_conll(path: &Path) -> Result<Corpus, NerError> {
         line_no += 1;
         let t = line.trim();
         if t.is_empty() || t.starts_with("-DOCSTART-") {
-            flush(&mut toks, &mut tags, start_line, &mut corpus);
+            flush(&mut toks, &mut tags, &mut doc, start_line, &mut corpus);
             start_line = line_no + 1;
+            doc |= t.starts_with("-DOCSTART-");
             continue;
         }
         let cols: Vec<&str> = t.split_whitespace().collect();
@@ -171,7 +180,7 @@ pub fn read_conll(path: &Path) -> Result<Corpus, NerError> {
             tags.push(cols[cols.len() - 1].to_string());
         }
     }
-    flush(&mut toks, &mut tags, start_line, &mut corpus);
+    flush(&mut toks, &mut tags, &mut doc, start_line, &mut corpus);
     Ok(corpus)
 }
 
@@ -192,6 +201,7 @@ pub fn read_uner(path: &Path) -> Result<Corpus, NerError> {
     let mut toks = Vec::new();
     let mut tags: Vec<String> = Vec::new();
     let mut broken = false;
+    let mut new_doc = false;
     let mut start_line = 1;
     let all = lines(path)?;
     let n = all.len();
@@ -200,7 +210,9 @@ pub fn read_uner(path: &Path) -> Result<Corpus, NerError> {
         if t.is_empty() {
             if !toks.is_empty() && !broken {
                 let spans = spans_from_tags(&tags);
-                corpus.sentences.push(Sentence { tokens: std::mem::take(&mut toks), spans });
+                let tokens = std::mem::take(&mut toks);
+                let doc_start = std::mem::take(&mut new_doc);
+                corpus.sentences.push(Sentence { tokens, spans, doc_start });
             }
             toks.clear();
             tags.clear();
@@ -209,6 +221,7 @@ pub fn read_uner(path: &Path) -> Result<Corpus, NerError> {
             continue;
         }
         if t.starts_with('#') {
+            new_doc |= t.starts_with("# newdoc");
             continue;
         }
         let cols: Vec<&str> = t.split('\t').collect();
@@ -253,6 +266,7 @@ pub fn read_gum(path: &Path, exclude_docs: &[&str]) -> Result<Corpus, NerError> 
     }
     let mut corpus = Corpus::default();
     let mut skip_doc = false;
+    let mut new_doc = false;
     let mut toks: Vec<Tok> = Vec::new();
     let mut open: Vec<(String, usize, Option<&'static str>)> = Vec::new();
     let mut cands: Vec<(usize, usize, &'static str)> = Vec::new();
@@ -262,6 +276,7 @@ pub fn read_gum(path: &Path, exclude_docs: &[&str]) -> Result<Corpus, NerError> 
         let t = line.trim_end();
         if let Some(id) = t.strip_prefix("# newdoc id = ") {
             skip_doc = exclude_docs.iter().any(|x| id.starts_with(x));
+            new_doc = true;
             continue;
         }
         if t.starts_with('#') {
@@ -304,7 +319,8 @@ pub fn read_gum(path: &Path, exclude_docs: &[&str]) -> Result<Corpus, NerError> 
                 }
                 spans.sort();
                 let tokens = toks.drain(..).map(|t| t.form).collect();
-                corpus.sentences.push(Sentence { tokens, spans });
+                let doc_start = std::mem::take(&mut new_doc);
+                corpus.sentences.push(Sentence { tokens, spans, doc_start });
             }
             toks.clear();
             open.clear();

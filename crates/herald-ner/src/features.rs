@@ -137,13 +137,13 @@ impl Prepared {
         self.common.resize(n, false);
         // Longest match first, so that each token keeps the longest match per category.
         self.matches.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
-        let mut seen = vec![0u8; n];
+        let mut seen: Vec<crate::gazetteer::Bits> = vec![0; n];
         for m in &self.matches {
             if m.cats & COMMON != 0 && m.end - m.start == 1 {
                 self.common[m.start] = true;
             }
             for c in 0..CATEGORIES {
-                let bit = 1u8 << c;
+                let bit: crate::gazetteer::Bits = 1 << c;
                 if m.cats & bit == 0 || (m.start..m.end).any(|i| seen[i] & bit != 0) {
                     continue;
                 }

@@ -1,7 +1,7 @@
 //! Gazetteers: compact hashed matchers of multi-token names (places, countries,
 //! demonyms, actor names), stored inside the NER model file (herald-ml's container).
 //!
-//! A name is stored as the hash of its lower-cased tokens, folded to 32 bits, with a byte
+//! A name is stored as the hash of its lower-cased tokens, folded to 32 bits, with two bytes
 //! of category bits; every proper prefix of a multi-token name is stored too (with the
 //! [`PREFIX`] bit) so that matching can stop as soon as no name continues. Names written
 //! in capitals (`UN`, `USA`) are stored under a case-sensitive key and only match
@@ -16,24 +16,31 @@ use herald_ml::hash::{hash_lower, hash_str, mix};
 use herald_ml::{Decoder, Encoder, ModelError};
 
 /// Category: a populated place (GeoNames cities).
-pub const CITY: u8 = 1 << 0;
+pub const CITY: Bits = 1 << 0;
 /// Category: a first-level administrative division (state, province).
-pub const ADMIN1: u8 = 1 << 1;
+pub const ADMIN1: Bits = 1 << 1;
 /// Category: a country name or common alternative spelling.
-pub const COUNTRY: u8 = 1 << 2;
+pub const COUNTRY: Bits = 1 << 2;
 /// Category: a demonym / nationality adjective ("French", "Americans").
-pub const DEMONYM: u8 = 1 << 3;
+pub const DEMONYM: Bits = 1 << 3;
 /// Category: a person in the actor dictionaries.
-pub const ACTOR_PER: u8 = 1 << 4;
+pub const ACTOR_PER: Bits = 1 << 4;
 /// Category: an organisation or armed group in the actor dictionaries.
-pub const ACTOR_ORG: u8 = 1 << 5;
+pub const ACTOR_ORG: Bits = 1 << 5;
 /// Category: a one-token word that training text often writes in lower case ("the",
 /// "split"): tells a capitalised sentence-initial word from a name.
-pub const COMMON: u8 = 1 << 6;
+pub const COMMON: Bits = 1 << 14;
 /// Bit: the key is a proper prefix of a longer name.
-pub const PREFIX: u8 = 1 << 7;
-/// Number of name categories (bits 0..6; [`COMMON`] is a word flag, not a name category).
-pub const CATEGORIES: usize = 6;
+pub const PREFIX: Bits = 1 << 15;
+/// Category: a given name (first word of a person's name in the actor dictionaries).
+pub const GIVEN: Bits = 1 << 6;
+/// Category: a family name (last word of a person's name in the actor dictionaries).
+pub const SURNAME: Bits = 1 << 7;
+/// Number of name categories (bits 0..8; [`COMMON`] is a word flag, not a name category).
+pub const CATEGORIES: usize = 8;
+
+/// The category and flag bits of a gazetteer key.
+pub type Bits = u16;
 /// Longest name, in tokens, that a gazetteer stores.
 pub const MAX_TOKENS: usize = 6;
 
@@ -44,7 +51,7 @@ const SEED_EXACT: u64 = 0xbb67_ae85_84ca_a73b;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gazetteer {
     keys: Vec<u32>,
-    vals: Vec<u8>,
+    vals: Vec<Bits>,
 }
 
 /// One match: tokens `[start, end)` of a sentence carry the category bits `cats`.
@@ -55,7 +62,7 @@ pub struct GazMatch {
     /// One past the last token.
     pub end: usize,
     /// Category bits (no [`PREFIX`] bit).
-    pub cats: u8,
+    pub cats: Bits,
 }
 
 fn fold(h: u64) -> u32 {
@@ -79,12 +86,12 @@ impl Gazetteer {
         self.keys.is_empty()
     }
 
-    fn get(&self, key: u32) -> Option<u8> {
+    fn get(&self, key: u32) -> Option<Bits> {
         self.keys.binary_search(&key).ok().map(|i| self.vals[i])
     }
 
     /// The category bits of a one-token name or word (0 when not stored).
-    pub fn word_bits(&self, token: &str) -> u8 {
+    pub fn word_bits(&self, token: &str) -> Bits {
         let lower = self.get(fold(mix(SEED_LOWER, hash_lower(token)))).unwrap_or(0);
         let exact = if is_upper(token) {
             self.get(fold(mix(SEED_EXACT, hash_str(token)))).unwrap_or(0)
@@ -107,7 +114,7 @@ impl Gazetteer {
             let mut exact_ok = true;
             let mut lower_ok = true;
             for j in i..tokens.len().min(i + MAX_TOKENS) {
-                let mut cats = 0u8;
+                let mut cats: Bits = 0;
                 let mut more = false;
                 if lower_ok {
                     hl = mix(hl, lower[j]);
@@ -141,7 +148,7 @@ impl Gazetteer {
     }
 
     /// Appends the gazetteer to a model file: the key count, then the sorted keys as
-    /// varint deltas (about two bytes each), then one byte of bits per key.
+    /// varint deltas (about two bytes each), then two bytes of bits per key.
     pub fn write(&self, enc: &mut Encoder) {
         enc.u64(self.keys.len() as u64);
         let mut prev = 0u32;
@@ -150,7 +157,7 @@ impl Gazetteer {
             prev = k;
         }
         for &v in &self.vals {
-            enc.u8(v);
+            enc.u16(v);
         }
     }
 
@@ -178,7 +185,7 @@ impl Gazetteer {
         }
         let mut vals = Vec::with_capacity(n);
         for _ in 0..n {
-            vals.push(dec.u8()?);
+            vals.push(dec.u16()?);
         }
         Ok(Gazetteer { keys, vals })
     }
@@ -187,7 +194,7 @@ impl Gazetteer {
 /// Collects names and compiles them into a [`Gazetteer`].
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
-    entries: BTreeMap<u32, u8>,
+    entries: BTreeMap<u32, Bits>,
     names: usize,
 }
 
@@ -213,7 +220,7 @@ impl GazetteerBuilder {
 
     /// Adds a name with category bits `cats`. Hyphenated names are also added with the
     /// hyphen as a token of its own ("Guinea - Bissau"), as some treebanks split them.
-    pub fn add(&mut self, name: &str, cats: u8) {
+    pub fn add(&mut self, name: &str, cats: Bits) {
         let toks = name_tokens(name);
         if toks.is_empty() || toks.len() > MAX_TOKENS {
             return;
@@ -242,7 +249,7 @@ impl GazetteerBuilder {
         }
     }
 
-    fn add_tokens(&mut self, toks: &[String], cats: u8) {
+    fn add_tokens(&mut self, toks: &[String], cats: Bits) {
         self.names += 1;
         let exact = toks.len() <= 2 && toks.iter().all(|t| is_upper(t)) && toks[0].len() <= 5;
         let mut h = if exact { SEED_EXACT } else { SEED_LOWER };
@@ -264,7 +271,7 @@ impl GazetteerBuilder {
 mod tests {
     use super::*;
 
-    fn matches(g: &Gazetteer, s: &str) -> Vec<(usize, usize, u8)> {
+    fn matches(g: &Gazetteer, s: &str) -> Vec<(usize, usize, Bits)> {
         let toks: Vec<&str> = s.split(' ').collect();
         let lower: Vec<u64> = toks.iter().map(|t| hash_lower(t)).collect();
         let mut out = Vec::new();

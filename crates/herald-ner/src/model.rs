@@ -6,14 +6,14 @@ use std::path::Path;
 use herald_ml::{Decoder, Encoder, Weights};
 
 use crate::features::Prepared;
-use crate::gazetteer::{Gazetteer, COUNTRY, DEMONYM};
+use crate::gazetteer::{Gazetteer, COMMON, COUNTRY, DEMONYM, GIVEN};
 use crate::labels::{LabelSet, TokenSpan};
 use crate::NerError;
 
 /// Model kind written in the file header.
 pub(crate) const KIND: &str = "ner";
 /// Model version: bump when features or the layout change.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// The type given to nationality adjectives and plurals found by the demonym gazetteer
 /// ("Russian", "Americans") when the model leaves them outside any name.
@@ -112,8 +112,28 @@ impl Ner {
     pub fn tag_with(&self, tokens: &[&str], s: &mut Scratch) -> Vec<TokenSpan> {
         self.decode(tokens, s);
         let mut spans = self.labels.spans(&s.labels);
+        self.trim_titles(tokens, &mut spans);
         self.add_norp(tokens, s, &mut spans);
         spans
+    }
+
+    /// Person names do not include titles or nationalities ("Russian President Vladimir
+    /// Putin" names "Vladimir Putin"): leading words of a multi-word person name that
+    /// training text often writes in lower case ("President", "Foreign") and are not
+    /// known given names, or that are demonyms, are cut off (a demonym then comes out
+    /// as NORP).
+    fn trim_titles(&self, tokens: &[&str], spans: &mut [TokenSpan]) {
+        for sp in spans.iter_mut().filter(|sp| sp.kind == "PER") {
+            while sp.end - sp.start > 1 {
+                let bits = self.gaz.word_bits(tokens[sp.start]);
+                let title = bits & COMMON != 0 && bits & GIVEN == 0;
+                let demonym = bits & DEMONYM != 0 && bits & COUNTRY == 0;
+                if !(title || demonym) {
+                    break;
+                }
+                sp.start += 1;
+            }
+        }
     }
 
     /// BIO tags for one sentence (`B-PER`, `I-LOC`, `O`; nationalities as `MISC`, as in
@@ -191,7 +211,7 @@ impl Ner {
 impl Prepared {
     /// True when a one-token gazetteer match at `i` is a demonym and not a country name.
     pub(crate) fn demonym_only(&self, i: usize) -> bool {
-        let u = |cat: u8| 1u32 << (cat.trailing_zeros() * 4 + 3);
+        let u = |cat: crate::gazetteer::Bits| 1u32 << (cat.trailing_zeros() * 4 + 3);
         let g = self.gaz_bits(i);
         g & u(DEMONYM) != 0 && g & u(COUNTRY) == 0
     }

@@ -56,14 +56,41 @@ pub fn gazetteer_for(
     Ok(b.build())
 }
 
-/// Span scores of `ner` on gold sentences, counting PER, ORG and LOC.
-pub fn evaluate(ner: &Ner, gold: &[Sentence]) -> Scores {
+/// Span scores of `ner` on gold sentences, counting PER, ORG and LOC. With
+/// `documents`, sentences are tagged a document at a time ([`Ner::tag_document`],
+/// documents starting at [`Sentence::doc_start`]); otherwise one by one ([`Ner::tag`]).
+pub fn evaluate(ner: &Ner, gold: &[Sentence], documents: bool) -> Scores {
     let mut scores = Scores::new(["PER", "ORG", "LOC"]);
     let mut scratch = Scratch::default();
-    for s in gold {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        let pred = ner.tag_with(&toks, &mut scratch);
-        scores.add(&s.spans, &pred);
+    if !documents {
+        for s in gold {
+            let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            let pred = ner.tag_with(&toks, &mut scratch);
+            scores.add(&s.spans, &pred);
+        }
+        return scores;
+    }
+    for doc in documents_of(gold) {
+        let sents: Vec<&[String]> = doc.iter().map(|s| s.tokens.as_slice()).collect();
+        for (s, pred) in doc.iter().zip(ner.tag_document(&sents)) {
+            scores.add(&s.spans, &pred);
+        }
     }
     scores
+}
+
+/// Splits sentences into documents at [`Sentence::doc_start`].
+pub fn documents_of(sentences: &[Sentence]) -> Vec<&[Sentence]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        if s.doc_start && i > start {
+            out.push(&sentences[start..i]);
+            start = i;
+        }
+    }
+    if start < sentences.len() {
+        out.push(&sentences[start..]);
+    }
+    out
 }

@@ -23,29 +23,28 @@ pub fn contract_kind(kind: &str) -> &'static str {
 
 impl Ner {
     /// The name mentions of a document whose tokens and sentences are filled, in text
-    /// order. Every mention lies inside one sentence.
-    ///
-    /// After tagging each sentence, one document-level pass adds what a sentence alone
-    /// misses: a capitalised token left outside any name that the document elsewhere
-    /// tags as a one-token name, or as the last word of a person's name, gets that type
-    /// (news writes "Antonio Guterres" once, then "Guterres said" at the start of a
-    /// sentence, where a capitalised unknown word is ambiguous). Tokens the training
-    /// text often writes in lower case, and strings tagged with two types, are left out.
+    /// order. Every mention lies inside one sentence. Sentences are tagged as by
+    /// [`Ner::tag_document`], with its document-level pass.
     pub fn recognize(&self, doc: &Doc) -> Vec<Name> {
-        let mut scratch = Scratch::default();
-        let mut toks: Vec<&str> = Vec::new();
-        let mut per_sentence: Vec<Vec<TokenSpan>> = Vec::with_capacity(doc.sentences.len());
+        let mut sentences: Vec<Vec<&str>> = Vec::with_capacity(doc.sentences.len());
         for si in 0..doc.sentences.len() {
             let range = doc.sentence_tokens(si);
             if range.end > doc.tokens.len() || range.start > range.end {
-                per_sentence.push(Vec::new()); // inconsistent input: fewer names, no panic
+                sentences.push(Vec::new()); // inconsistent input: fewer names, no panic
                 continue;
             }
-            toks.clear();
-            toks.extend(range.map(|t| doc.text_of(doc.tokens.spans[t])));
-            per_sentence.push(self.tag_with(&toks, &mut scratch));
+            sentences.push(range.map(|t| doc.text_of(doc.tokens.spans[t])).collect());
         }
-        self.propagate(doc, &mut per_sentence);
+        let mut per_sentence = self.tag_document(&sentences);
+        // Edited news capitalises names: a "name" with no capital letter or digit is a
+        // mistake there (the web text the model learns from is less careful).
+        for (si, spans) in per_sentence.iter_mut().enumerate() {
+            spans.retain(|sp| {
+                sentences[si][sp.start..sp.end]
+                    .iter()
+                    .any(|t| t.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
+            });
+        }
         let mut out = Vec::new();
         for (si, spans) in per_sentence.into_iter().enumerate() {
             let start = doc.sentences[si].tokens.start;
@@ -62,12 +61,37 @@ impl Ner {
         out
     }
 
-    /// The document-level pass of [`Ner::recognize`].
-    fn propagate(&self, doc: &Doc, per_sentence: &mut [Vec<TokenSpan>]) {
-        let text = |si: usize, k: usize| {
-            let t = doc.sentences[si].tokens.start as usize + k;
-            doc.text_of(doc.tokens.spans[t])
-        };
+    /// The names in each sentence of one document.
+    ///
+    /// After tagging each sentence, one document-level pass adds what a sentence alone
+    /// misses: a capitalised token left outside any name that the document elsewhere
+    /// tags as a one-token name, or as the last word of a person's name, gets that type
+    /// (news writes "Antonio Guterres" once, then "Guterres said" at the start of a
+    /// sentence, where a capitalised unknown word is ambiguous). Tokens the training
+    /// text often writes in lower case, and strings tagged with two types, are left out.
+    pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(
+        &self,
+        sentences: &[S],
+    ) -> Vec<Vec<TokenSpan>> {
+        let mut scratch = Scratch::default();
+        let mut toks: Vec<&str> = Vec::new();
+        let mut per_sentence: Vec<Vec<TokenSpan>> = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            toks.clear();
+            toks.extend(s.as_ref().iter().map(AsRef::as_ref));
+            per_sentence.push(self.tag_with(&toks, &mut scratch));
+        }
+        self.propagate(sentences, &mut per_sentence);
+        per_sentence
+    }
+
+    /// The document-level pass of [`Ner::tag_document`].
+    fn propagate<S: AsRef<[T]>, T: AsRef<str>>(
+        &self,
+        sentences: &[S],
+        per_sentence: &mut [Vec<TokenSpan>],
+    ) {
+        let text = |si: usize, k: usize| sentences[si].as_ref()[k].as_ref();
         // Token text -> the one type it names in this document (None: ambiguous).
         let mut known: HashMap<&str, Option<&str>> = HashMap::new();
         for (si, spans) in per_sentence.iter().enumerate() {
@@ -97,8 +121,7 @@ impl Ner {
             return;
         }
         for (si, spans) in per_sentence.iter_mut().enumerate() {
-            let r = doc.sentence_tokens(si);
-            let mut covered = vec![false; r.len()];
+            let mut covered = vec![false; sentences[si].as_ref().len()];
             for sp in spans.iter() {
                 covered[sp.start..sp.end].iter_mut().for_each(|c| *c = true);
             }

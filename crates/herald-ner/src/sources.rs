@@ -10,7 +10,9 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
-use crate::gazetteer::{GazetteerBuilder, ACTOR_ORG, ACTOR_PER, ADMIN1, CITY, COUNTRY, DEMONYM};
+use crate::gazetteer::{
+    Bits, GazetteerBuilder, ACTOR_ORG, ACTOR_PER, ADMIN1, CITY, COUNTRY, DEMONYM, GIVEN, SURNAME,
+};
 use crate::NerError;
 
 /// Which gazetteer sources to read, relative to a data folder laid out as `shared/data/`.
@@ -211,7 +213,7 @@ const ORG_WORDS: &[&str] = &[
 /// code such as `[AFG]`) list the country's alternative names and places: those are left
 /// to the place gazetteers. Other names become persons (two to four words, no
 /// organisation word; the default for the countries file) or organisations.
-fn add_actors(b: &mut GazetteerBuilder, text: &str, default: u8, keep: &dyn Fn(&str) -> bool) {
+fn add_actors(b: &mut GazetteerBuilder, text: &str, default: Bits, keep: &dyn Fn(&str) -> bool) {
     let mut in_country_block = false;
     for raw in text.lines() {
         let line = raw.split('#').next().unwrap_or("").trim_end();
@@ -257,6 +259,16 @@ fn add_actors(b: &mut GazetteerBuilder, text: &str, default: u8, keep: &dyn Fn(&
                 }
             })
             .collect();
+        if cats == ACTOR_PER {
+            // Given and family names on their own: "Sergei" or "Karzai" alone is a cue
+            // for a person even when the full name is not in the dictionary.
+            // Not pruned by `keep`: "Will" must stay a given name for title trimming.
+            b.add(&display[0], GIVEN);
+            let last = &display[display.len() - 1];
+            if display.len() > 1 && keep(last) {
+                b.add(last, SURNAME);
+            }
+        }
         let display = display.join(" ");
         if keep(&display) {
             b.add(&display, cats);
@@ -280,12 +292,14 @@ mod tests {
             let lower: Vec<u64> = toks.iter().map(|t| herald_ml::hash::hash_lower(t)).collect();
             let mut out = Vec::new();
             g.find(&toks, &lower, &mut out);
-            out.first().map(|m| m.cats)
+            out.iter().find(|m| m.start == 0 && m.end == toks.len()).map(|m| m.cats)
         };
         assert_eq!(find("Kabul"), None);
         assert_eq!(find("Hamid Karzai"), Some(ACTOR_PER));
         assert_eq!(find("Afghan National Army"), Some(ACTOR_ORG));
         assert_eq!(find("UN"), Some(ACTOR_ORG));
         assert_eq!(find("un"), None);
+        assert_eq!(find("Hamid"), Some(GIVEN));
+        assert_eq!(find("Karzai"), Some(SURNAME));
     }
 }

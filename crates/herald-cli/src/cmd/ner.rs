@@ -120,7 +120,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
     );
     if let Some(dev) = &args.dev {
         let gold = recipe::read_any(dev)?;
-        print!("{}", recipe::evaluate(&model, &gold.sentences).table());
+        print!("{}", recipe::evaluate(&model, &gold.sentences, false).table());
     }
     Ok(if corpus.skipped.is_empty() { Outcome::Clean } else { Outcome::Skipped })
 }
@@ -135,7 +135,7 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<Outcome> {
         eprintln!("herald: skipped: {e}");
     }
     let t = Instant::now();
-    let scores = recipe::evaluate(&ner, &gold.sentences);
+    let scores = recipe::evaluate(&ner, &gold.sentences, false);
     let secs = t.elapsed().as_secs_f64();
     print!("{}", scores.table());
     println!(
