@@ -377,6 +377,23 @@ impl<'a> Sieve<'a> {
         // Walk left over the modifiers that attach into the name's phrase.
         while k > 0 && self.sent[k as usize - 1] == self.sent[m.start as usize] {
             let p = k - 1;
+            // "United Nations (UN) Secretary-General": step over a bracketed acronym,
+            // keeping what is inside as a modifier.
+            if self.text(p) == ")" {
+                let lo = p.saturating_sub(6);
+                let open = (lo..p).rev().find(|&q| self.text(q) == "(");
+                if let Some(q) = open.filter(|&q| self.sent[q as usize] == self.sent[p as usize]) {
+                    prefix.extend((q + 1..p).rev());
+                    k = q;
+                    continue;
+                }
+            }
+            // A hyphen inside a title ("Secretary - General") attaches to its left.
+            if self.text(p) == "-" && p > 0 {
+                prefix.push(p);
+                k = p;
+                continue;
+            }
             let attaches = self.head(p).is_some_and(|h| h > p && h < m.end);
             let possessive = matches!(self.text(p), "'s" | "’s") && self.deprel(p) == "case";
             let shaped = matches!(self.upos(p), Upos::Propn | Upos::Noun | Upos::Adj | Upos::Punct);
@@ -493,7 +510,13 @@ impl<'a> Sieve<'a> {
             }
             if let Some(p) = self.head(h) {
                 // "the UN chief, António Guterres," — the name hangs off the description.
-                if self.deprel(h) == "appos" && p < m.start && self.describes(p) {
+                // Without a determiner or a comma ("war-torn Ukraine") the parse is more
+                // often wrong than an apposition.
+                if self.deprel(h) == "appos"
+                    && p < m.start
+                    && self.describes(p)
+                    && (self.has_determiner(p) || m.start > 0 && self.text(m.start - 1) == ",")
+                {
                     let (s, e) = self.np(p);
                     found.push((s, e.min(m.start), p));
                 }

@@ -144,6 +144,22 @@ fn a_demonym_matches_the_country_in_the_title() {
 }
 
 #[test]
+fn a_title_split_by_hyphens_after_a_bracketed_acronym() {
+    // The shape herald's own tokenizer and parser give "United Nations (UN)
+    // Secretary-General Antonio Guterres … the UN chief".
+    check(
+        &[
+            "United/PROPN/2/compound/B-ORG Nations/PROPN/12/obl/I-ORG (/PUNCT/4/punct UN/PROPN/2/appos/B-ORG \
+             )/PUNCT/4/punct Secretary/PROPN/8/compound -/PUNCT/6/punct General/PROPN/9/compound \
+             Antonio/PROPN/12/nsubj/B-PERSON Guterres/PROPN/9/flat/I-PERSON has/AUX/12/aux \
+             called/VERB/0/root ./PUNCT/12/punct",
+            "The/DET/3/det UN/PROPN/3/compound/B-ORG chief/NOUN/4/nsubj spoke/VERB/0/root ./PUNCT/4/punct",
+        ],
+        &[&["United Nations", "UN", "UN"], &["Antonio Guterres", "The UN chief"]],
+    );
+}
+
+#[test]
 fn a_role_phrase_with_a_foreign_modifier_stays_apart() {
     // "the French foreign minister" is not Lavrov.
     check(
