@@ -480,7 +480,14 @@ impl<'a> Sieve<'a> {
     /// Records a new mention unless its head already heads one or it overlaps a mention
     /// of the same entity. Returns whether it was added.
     fn add(&mut self, entity: usize, start: u32, end: u32, head: u32) -> bool {
-        if self.is_head[head as usize] {
+        // A malformed tree must not make a mention cross a sentence boundary.
+        let sentence = self.sent[head as usize];
+        if self.is_head[head as usize]
+            || start >= end
+            || sentence == u32::MAX
+            || self.sent[start as usize] != sentence
+            || self.sent[end as usize - 1] != sentence
+        {
             return false;
         }
         let overlaps =

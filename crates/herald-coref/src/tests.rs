@@ -394,7 +394,8 @@ fn random_doc(words: Vec<(u8, u8, u8, u8)>, breaks: Vec<bool>, names: Vec<(u8, u
         let (a, b) = s.map_or((0, 1), |s| (s.tokens.start, s.tokens.end));
         doc.tokens.upos.push(Upos::ALL[u as usize % Upos::ALL.len()]);
         doc.tokens.xpos.push(if u % 3 == 0 { "NNS" } else { "NN" });
-        let head = a + h as u32 % (b - a);
+        // Now and then a head in another sentence: bad input must not break the invariants.
+        let head = if r % 7 == 1 { h as u32 % n as u32 } else { a + h as u32 % (b - a) };
         doc.tokens.head.push((head as usize != i && r % 5 != 0).then_some(head));
         doc.tokens.deprel.push(intern_deprel(RELS[r as usize % RELS.len()]));
         doc.tokens.push_lemma(FORMS[f as usize % FORMS.len()]);
