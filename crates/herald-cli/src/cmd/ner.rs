@@ -83,7 +83,6 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 
 /// Runs `herald train ner`: reads the training files, builds the gazetteer, trains,
 /// writes the model and, given `--dev`, prints its scores.
-#[allow(dead_code)] // reached through `cmd/train.rs`, which lands separately
 pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
     let t = Instant::now();
     let corpus = recipe::read_all(&args.train)?;
@@ -127,7 +126,6 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
 
 /// Runs `herald eval ner`: span precision, recall and F1 per type on a gold file, and
 /// words per second.
-#[allow(dead_code)] // reached through `cmd/eval.rs`, which lands separately
 pub fn eval(args: EvalArgs) -> anyhow::Result<Outcome> {
     let ner = load(args.model.as_deref())?;
     let gold = recipe::read_any(&args.gold)?;
