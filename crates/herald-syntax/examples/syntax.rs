@@ -88,6 +88,26 @@ fn main() {
                 );
             }
         }
+        "goldtags" => {
+            let m = Models::load(Path::new(&args[1])).unwrap();
+            let gold = read_corpus(&[PathBuf::from(&args[2])], &[]).unwrap().sentences;
+            let (mut n, mut uas, mut las) = (0, 0, 0);
+            for s in &gold {
+                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+                let upos: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+                let arcs = m.parser.parse(&forms, &xpos, &upos);
+                for (w, a) in s.words.iter().zip(arcs) {
+                    n += 1;
+                    if w.head == Some(a.head) {
+                        uas += 1;
+                        let base = |d: &str| d.split(':').next().unwrap().to_string();
+                        las += (base(&w.deprel) == base(m.parser.label_name(a.label))) as usize;
+                    }
+                }
+            }
+            eprintln!("gold tags: UAS {:.4} LAS {:.4}", uas as f64 / n as f64, las as f64 / n as f64);
+        }
         "parse" => {
             let m = Models::load(Path::new(&args[1])).unwrap();
             let gold = read_corpus(&[PathBuf::from(&args[2])], &[]).unwrap().sentences;

@@ -447,7 +447,8 @@ impl Parser {
     }
 
     /// Parses one sentence given its words and their tags; returns one [`Arc`] per word. The
-    /// result is always a tree with exactly one root.
+    /// result is always a tree with exactly one root. Panics if the three slices differ in
+    /// length (a caller bug, not bad input).
     pub fn parse(&self, forms: &[&str], xpos: &[&str], upos: &[&str]) -> Vec<Arc> {
         let n = forms.len();
         assert!(xpos.len() == n && upos.len() == n, "one tag per word");
