@@ -106,7 +106,11 @@ fn main() {
                     }
                 }
             }
-            eprintln!("gold tags: UAS {:.4} LAS {:.4}", uas as f64 / n as f64, las as f64 / n as f64);
+            eprintln!(
+                "gold tags: UAS {:.4} LAS {:.4}",
+                uas as f64 / n as f64,
+                las as f64 / n as f64
+            );
         }
         "parse" => {
             let m = Models::load(Path::new(&args[1])).unwrap();
