@@ -241,6 +241,37 @@ pub struct Weights {
 /// One row in packed form: `class | bf16 << 16` per entry.
 type PackedRow = Vec<u32>;
 
+/// Rows in packed form, concatenated (no allocation per row): row `r` is
+/// `flat[ends[r]..ends[r + 1]]`.
+struct Packed {
+    keys: Vec<u64>,
+    flat: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Default for Packed {
+    fn default() -> Self {
+        Packed::with_capacity(0, 0)
+    }
+}
+
+impl Packed {
+    fn with_capacity(rows: usize, entries: usize) -> Packed {
+        let mut ends = Vec::with_capacity(rows + 1);
+        ends.push(0);
+        Packed { keys: Vec::with_capacity(rows), flat: Vec::with_capacity(entries), ends }
+    }
+
+    /// Appends a row, unless it is empty.
+    fn push(&mut self, key: u64, row: impl Iterator<Item = u32>) {
+        self.flat.extend(row);
+        if self.flat.len() as u32 != *self.ends.last().expect("starts with 0") {
+            self.keys.push(key);
+            self.ends.push(self.flat.len() as u32);
+        }
+    }
+}
+
 /// Row header flag: the row is stored densely (one bf16 per class, two per `u32`).
 const DENSE: u32 = 1 << 31;
 /// A row with at least `n_classes / DENSE_RATIO` entries is stored densely: adding a dense
@@ -249,27 +280,35 @@ const DENSE_RATIO: usize = 4;
 
 impl Weights {
     fn from_rows(n_classes: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
-        let packed: Vec<(u64, PackedRow)> = rows
-            .iter()
-            .map(|(k, r)| {
-                (*k, r.iter().map(|&(c, w)| c as u32 | (to_bf16(w) as u32) << 16).collect())
-            })
-            .collect();
+        let mut packed = Packed::default();
+        for (k, r) in rows {
+            // A weight that rounds to ±0 is no weight (and would not survive a round trip
+            // through a dense row).
+            packed.push(
+                *k,
+                r.iter()
+                    .map(|&(c, w)| c as u32 | (to_bf16(w) as u32) << 16)
+                    .filter(|e| (e >> 16) & 0x7fff != 0),
+            );
+        }
         Self::from_packed(n_classes, packed)
     }
 
     /// Builds the table from rows sorted by key (the order fixes the layout, so the same
     /// rows always give the same table).
-    fn from_packed(n_classes: usize, rows: Vec<(u64, PackedRow)>) -> Weights {
+    fn from_packed(n_classes: usize, packed: Packed) -> Weights {
+        let n_rows = packed.keys.len();
         // Load factor between 0.33 and 0.67: short probes, and half the memory of a
         // sparser table (fewer cache misses, which dominate scoring).
-        let cap = (rows.len() * 3 / 2).next_power_of_two().max(16);
+        let cap = (n_rows * 3 / 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![0u64; cap];
-        let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
-        let mut keys = Vec::with_capacity(rows.len());
+        let mut entries = Vec::with_capacity(packed.flat.len() + n_rows);
+        let mut keys = Vec::with_capacity(n_rows);
         let dense_len = n_classes.div_ceil(2);
-        for (key, row) in rows {
+        for r in 0..n_rows {
+            let key = packed.keys[r];
+            let row = &packed.flat[packed.ends[r] as usize..packed.ends[r + 1] as usize];
             let fp = ((key >> 32) as u32) | 1;
             let mut i = (key as usize) & mask;
             loop {
@@ -281,13 +320,13 @@ impl Weights {
                         entries.push(DENSE | row.len() as u32);
                         let start = entries.len();
                         entries.resize(start + dense_len, 0);
-                        for &e in &row {
+                        for &e in row {
                             let c = (e & 0xffff) as usize;
                             entries[start + c / 2] |= (e >> 16) << (16 * (c % 2));
                         }
                     } else {
                         entries.push(row.len() as u32);
-                        entries.extend_from_slice(&row);
+                        entries.extend_from_slice(row);
                     }
                     keys.push(key);
                     break;
@@ -342,20 +381,13 @@ impl Weights {
     /// A copy without the weights smaller than `min_abs` (and without rows left empty): the
     /// size/accuracy trade-off can be tuned after training.
     pub fn pruned(&self, min_abs: f32) -> Weights {
-        let rows: Vec<(u64, PackedRow)> = self
-            .rows()
-            .map(|(k, r)| {
-                (
-                    k,
-                    r.iter()
-                        .copied()
-                        .filter(|&e| from_bf16(e >> 16).abs() >= min_abs)
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .filter(|(_, r)| !r.is_empty())
-            .collect();
-        Self::from_packed(self.n_classes, rows)
+        let mut packed = Packed::default();
+        for (k, r) in self.rows() {
+            if r.iter().any(|&e| from_bf16(e >> 16).abs() >= min_abs) {
+                packed.push(k, r.into_iter().filter(|&e| from_bf16(e >> 16).abs() >= min_abs));
+            }
+        }
+        Self::from_packed(self.n_classes, packed)
     }
 
     /// Writes the score of every class into `out` (resized to `n_classes`).
@@ -453,7 +485,7 @@ impl Weights {
         if n > dec.remaining() / 4 {
             return Err(dec.corrupt(format!("{n} rows do not fit in the file")));
         }
-        let mut rows: Vec<(u64, PackedRow)> = Vec::with_capacity(n);
+        let mut packed = Packed::with_capacity(n, n * 3);
         let mut key = 0u64;
         for i in 0..n {
             let delta = dec.varint()?;
@@ -465,18 +497,18 @@ impl Weights {
             if len == 0 || len > n_classes {
                 return Err(dec.corrupt(format!("row of {len} entries")));
             }
-            let mut row = Vec::with_capacity(len);
             for _ in 0..len {
                 let class = dec.varint()?;
                 if class >= n_classes as u64 {
                     return Err(dec.corrupt(format!("class {class} of {n_classes}")));
                 }
                 let w = dec.u16()?;
-                row.push(class as u32 | (w as u32) << 16);
+                packed.flat.push(class as u32 | (w as u32) << 16);
             }
-            rows.push((key, row));
+            packed.keys.push(key);
+            packed.ends.push(packed.flat.len() as u32);
         }
-        Ok(Self::from_packed(n_classes, rows))
+        Ok(Self::from_packed(n_classes, packed))
     }
 }
 
