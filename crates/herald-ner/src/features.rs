@@ -1,9 +1,10 @@
 //! Feature extraction: every token gets ~40 hashed `u64` features (see
-//! [`herald_ml::hash::feature`]) from its word, shape, affixes, a ±2 window, gazetteer
-//! matches and the two previous labels.
+//! [`herald_ml::hash::feature`]) from its word, shape, affixes, a ±2 window and gazetteer
+//! matches, plus a few conjoined with the previous label.
 //!
 //! Work that does not depend on the labels is done once per sentence ([`Prepared`]);
-//! only the few label features are built per decoding step.
+//! the previous-label features ([`Prepared::label_features`]) are built per lattice cell
+//! by the Viterbi decoder.
 
 use herald_ml::hash::{feature, hash_lower, hash_str, mix};
 
@@ -29,7 +30,7 @@ const T_WM1W: u32 = 18;
 const T_WWP1: u32 = 19;
 const T_FIRST: u32 = 20;
 const T_L1: u32 = 21;
-const T_L1L2: u32 = 22;
+// 22 was the second-order label feature of the greedy decoder (model version 2).
 const T_L1W: u32 = 23;
 const T_L1SH: u32 = 24;
 const T_GAZ: u32 = 25;
@@ -197,9 +198,8 @@ impl Prepared {
         }
     }
 
-    /// The features of token `i` given the labels of the two previous tokens
-    /// (`u16::MAX` before the sentence start).
-    pub(crate) fn features(&self, i: usize, l1: u16, l2: u16, out: &mut Vec<u64>) {
+    /// The features of token `i` that do not depend on labels.
+    pub(crate) fn static_features(&self, i: usize, out: &mut Vec<u64>) {
         out.clear();
         let mut push = |t: u32, v: &[u64]| out.push(feature(t, v));
         let s = i as isize;
@@ -230,11 +230,6 @@ impl Prepared {
         push(T_FIRST, &[(i == 0) as u64, sh]);
         push(T_FLAGS, &[self.flags[i]]);
         push(T_COMMON, &[self.common[i] as u64, (i == 0) as u64, sh]);
-        let (l1, l2) = (l1 as u64, l2 as u64);
-        push(T_L1, &[l1]);
-        push(T_L1L2, &[l1, l2]);
-        push(T_L1W, &[l1, w]);
-        push(T_L1SH, &[l1, sh]);
         let g = self.gaz[i];
         let mut bits = g;
         while bits != 0 {
@@ -242,7 +237,6 @@ impl Prepared {
             bits &= bits - 1;
             push(T_GAZ, &[b]);
             push(T_GAZSH, &[b, sh]);
-            push(T_L1GAZ, &[l1, b]);
         }
         for (t, g) in [(T_GAZM1, self.gaz_at(s - 1)), (T_GAZP1, self.gaz_at(s + 1))] {
             let mut bits = g;
@@ -251,6 +245,23 @@ impl Prepared {
                 bits &= bits - 1;
                 push(t, &[b]);
             }
+        }
+    }
+}
+
+impl Prepared {
+    /// The features of token `i` that depend on the previous label `l1` (first order).
+    pub(crate) fn label_features(&self, i: usize, l1: u16, out: &mut Vec<u64>) {
+        out.clear();
+        let l1 = l1 as u64;
+        out.push(feature(T_L1, &[l1]));
+        out.push(feature(T_L1W, &[l1, self.lower[i]]));
+        out.push(feature(T_L1SH, &[l1, self.shape[i]]));
+        let mut bits = self.gaz[i];
+        while bits != 0 {
+            let b = bits.trailing_zeros() as u64;
+            bits &= bits - 1;
+            out.push(feature(T_L1GAZ, &[l1, b]));
         }
     }
 }
@@ -273,9 +284,11 @@ mod tests {
         p.prepare(&toks, &Gazetteer::default());
         let mut a = Vec::new();
         let mut b = Vec::new();
-        p.features(1, 3, 0, &mut a);
-        p.features(1, 3, 0, &mut b);
+        p.static_features(1, &mut a);
+        p.static_features(1, &mut b);
         assert_eq!(a, b);
-        assert!(a.len() > 25);
+        assert!(a.len() > 20, "{} static features", a.len());
+        p.label_features(1, 3, &mut b);
+        assert!(b.iter().all(|f| !a.contains(f)));
     }
 }

@@ -30,6 +30,9 @@ pub const ACTOR_ORG: Bits = 1 << 5;
 /// Category: a one-token word that training text often writes in lower case ("the",
 /// "split"): tells a capitalised sentence-initial word from a name.
 pub const COMMON: Bits = 1 << 14;
+/// Flag: a word of a role or title ("minister", "secretary", "general") from the
+/// PETRARCH2 agent dictionary; not a feature, it trims titles off person names.
+pub const TITLE: Bits = 1 << 8;
 /// Bit: the key is a proper prefix of a longer name.
 pub const PREFIX: Bits = 1 << 15;
 /// Category: a given name (first word of a person's name in the actor dictionaries).

@@ -1,9 +1,9 @@
 //! herald's named-entity recognizer: who and what a news sentence names.
 //!
 //! [`Ner`] is a trained model: a BILOU sequence labeller (types `PER`, `ORG`, `LOC`)
-//! decoded greedily left to right with herald-ml's averaged perceptron over ~40 hashed
-//! features per token (word, lower case, shape, affixes, a ±2 window, sentence position,
-//! the two previous labels) plus [`gazetteer`] features: GeoNames places, country names,
+//! decoded with first-order Viterbi, its weights a structured averaged perceptron
+//! (herald-ml) over ~40 hashed features per token (word, lower case, shape, affixes, a ±2
+//! window, sentence position, the previous label) plus [`gazetteer`] features: GeoNames places, country names,
 //! demonyms and the PETRARCH2 actor dictionaries, compiled into a hashed token matcher
 //! stored inside the model file. Nationality words the model leaves outside names
 //! ("Russian") come out as `NORP` through the demonym gazetteer.
@@ -39,12 +39,13 @@ pub mod recipe;
 mod recognize;
 pub mod sources;
 mod train;
+mod viterbi;
 
 use std::path::{Path, PathBuf};
 
 pub use eval::{Counts, Scores};
 pub use labels::{bio_tags, spans_from_tags, LabelSet, Part, TokenSpan};
-pub use model::{Ner, Scratch, NORP};
+pub use model::{conll_tags, Ner, Scratch, NORP};
 pub use recognize::contract_kind;
 pub use train::{add_common, common_words, train, word_case_counts, EpochStats, TrainConfig};
 

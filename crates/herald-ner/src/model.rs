@@ -1,23 +1,35 @@
 //! The recognizer: a trained model ([`Ner`]) — label set, perceptron weights and
-//! gazetteer — with greedy left-to-right BILOU decoding, and its model file.
+//! gazetteer — with first-order Viterbi decoding over BILOU labels, and its model file.
 
 use std::path::Path;
 
 use herald_ml::{Decoder, Encoder, Weights};
 
 use crate::features::Prepared;
-use crate::gazetteer::{Gazetteer, COMMON, COUNTRY, DEMONYM, GIVEN};
+use crate::gazetteer::{is_upper, Gazetteer, ACTOR_ORG, COMMON, COUNTRY, DEMONYM, GIVEN, TITLE};
 use crate::labels::{LabelSet, TokenSpan};
 use crate::NerError;
 
 /// Model kind written in the file header.
 pub(crate) const KIND: &str = "ner";
 /// Model version: bump when features or the layout change.
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 3;
 
 /// The type given to nationality adjectives and plurals found by the demonym gazetteer
 /// ("Russian", "Americans") when the model leaves them outside any name.
 pub const NORP: &str = "NORP";
+
+/// BIO tags over `n` tokens for CoNLL output: [`NORP`] is written `MISC`, as CoNLL-2003
+/// types nationalities.
+pub fn conll_tags(n: usize, spans: &[TokenSpan]) -> Vec<String> {
+    let mut spans = spans.to_vec();
+    for sp in &mut spans {
+        if sp.kind == NORP {
+            sp.kind = "MISC".into();
+        }
+    }
+    crate::labels::bio_tags(n, &spans)
+}
 
 /// A trained named-entity recognizer.
 ///
@@ -34,8 +46,7 @@ pub struct Ner {
 #[derive(Default)]
 pub struct Scratch {
     prep: Prepared,
-    feats: Vec<u64>,
-    scores: Vec<f32>,
+    lattice: crate::viterbi::Lattice,
     labels: Vec<u16>,
 }
 
@@ -67,7 +78,8 @@ impl Ner {
         let gaz = Gazetteer::read(&mut dec)?;
         dec.section("weights");
         let weights = Weights::read(&mut dec)?;
-        if weights.n_classes() != labels.len() {
+        // One class more than labels: the structured update's scratch class.
+        if weights.n_classes() != labels.len() + 1 {
             return Err(dec
                 .corrupt(format!("{} classes for {} labels", weights.n_classes(), labels.len()))
                 .into());
@@ -119,16 +131,28 @@ impl Ner {
 
     /// Person names do not include titles or nationalities ("Russian President Vladimir
     /// Putin" names "Vladimir Putin"): leading words of a multi-word person name that
-    /// training text often writes in lower case ("President", "Foreign") and are not
-    /// known given names, or that are demonyms, are cut off (a demonym then comes out
-    /// as NORP).
+    /// training text often writes in lower case ("President", "Foreign",
+    /// "Secretary-General") and are not known given names, demonyms, and organisation or
+    /// country acronyms ("UN") are cut off (a demonym then comes out as NORP).
     fn trim_titles(&self, tokens: &[&str], spans: &mut [TokenSpan]) {
         for sp in spans.iter_mut().filter(|sp| sp.kind == "PER") {
             while sp.end - sp.start > 1 {
-                let bits = self.gaz.word_bits(tokens[sp.start]);
-                let title = bits & COMMON != 0 && bits & GIVEN == 0;
+                let tok = tokens[sp.start];
+                let bits = self.gaz.word_bits(tok);
+                let titlish = |b: crate::gazetteer::Bits| b & (COMMON | TITLE) != 0;
+                // "Foreign", "President", and hyphenated titles ("Secretary-General").
+                // Role words win over the given-name list, which holds a few titles that
+                // the actor dictionaries write before names ("Secretary-General Ban").
+                let title = bits & TITLE != 0
+                    || (bits & GIVEN == 0 && titlish(bits))
+                    || (tok.contains('-')
+                        && tok.split('-').all(|p| !p.is_empty() && titlish(self.gaz.word_bits(p))));
                 let demonym = bits & DEMONYM != 0 && bits & COUNTRY == 0;
-                if !(title || demonym) {
+                // An organisation's or country's acronym before a title ("UN", "US").
+                let acronym = is_upper(tok) && bits & (ACTOR_ORG | COUNTRY) != 0;
+                // A hyphen or other punctuation left between two cut titles.
+                let punct = !tok.chars().any(char::is_alphanumeric);
+                if !(title || demonym || acronym || punct) {
                     break;
                 }
                 sp.start += 1;
@@ -139,46 +163,25 @@ impl Ner {
     /// BIO tags for one sentence (`B-PER`, `I-LOC`, `O`; nationalities as `MISC`, as in
     /// CoNLL-2003).
     pub fn bio(&self, tokens: &[&str], s: &mut Scratch) -> Vec<String> {
-        let mut spans = self.tag_with(tokens, s);
-        for sp in &mut spans {
-            if sp.kind == NORP {
-                sp.kind = "MISC".into();
-            }
-        }
-        crate::labels::bio_tags(tokens.len(), &spans)
+        conll_tags(tokens.len(), &self.tag_with(tokens, s))
     }
 
-    /// Greedy left-to-right decoding into `s.labels`, keeping BILOU well formed: each
-    /// label must be allowed after the previous one, and the last may not open a name.
+    /// Viterbi decoding into `s.labels`: the best well-formed BILOU sequence.
     pub(crate) fn decode(&self, tokens: &[&str], s: &mut Scratch) {
         s.labels.clear();
         if tokens.is_empty() {
             return;
         }
         s.prep.prepare(tokens, &self.gaz);
-        let n = tokens.len();
-        let (mut l1, mut l2) = (u16::MAX, u16::MAX);
-        for i in 0..n {
-            s.prep.features(i, l1, l2, &mut s.feats);
-            self.weights.scores(&s.feats, &mut s.scores);
-            let prev = (i > 0).then_some(l1);
-            let last = i + 1 == n;
-            let mut best = 0u16;
-            let mut best_score = f32::NEG_INFINITY;
-            for (c, &sc) in s.scores.iter().enumerate() {
-                let c = c as u16;
-                if sc > best_score
-                    && self.labels.allowed(prev, c)
-                    && (!last || self.labels.may_end(Some(c)))
-                {
-                    best = c;
-                    best_score = sc;
-                }
-            }
-            s.labels.push(best);
-            l2 = l1;
-            l1 = best;
-        }
+        let w = &self.weights;
+        crate::viterbi::viterbi(
+            &self.labels,
+            &s.prep,
+            tokens.len(),
+            &|f, out| w.scores(f, out),
+            &mut s.lattice,
+            &mut s.labels,
+        );
     }
 
     /// Single-token demonyms outside names become [`NORP`]; a single-token name the model

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use crate::gazetteer::{
     Bits, GazetteerBuilder, ACTOR_ORG, ACTOR_PER, ADMIN1, CITY, COUNTRY, DEMONYM, GIVEN, SURNAME,
+    TITLE,
 };
 use crate::NerError;
 
@@ -156,8 +157,30 @@ pub fn build_gazetteer(
         ] {
             add_actors(&mut b, &read_text(&data.join(file))?, default, &keep);
         }
+        add_titles(&mut b, &read_text(&data.join("petrarch2/Phoenix.agents.txt"))?);
     }
     Ok(b)
+}
+
+/// Every word of the agent dictionary's role nouns (`DEFENSE_SECRETARY [~GOVMIL]`) as a
+/// [`TITLE`] word; synonym-set macros (`!PERSON!`) are skipped.
+fn add_titles(b: &mut GazetteerBuilder, text: &str) {
+    let mut words = std::collections::BTreeSet::new();
+    for raw in text.lines() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() || line.starts_with('!') || line.starts_with('<') {
+            continue;
+        }
+        let name = line.split('[').next().unwrap_or("").trim().trim_start_matches('+');
+        for w in name.split(['_', '-', ' ']) {
+            if w.len() > 2 && w.chars().all(|c| c.is_ascii_alphabetic()) {
+                words.insert(w.to_lowercase());
+            }
+        }
+    }
+    for w in &words {
+        b.add(w, TITLE);
+    }
 }
 
 /// Words that mark an organisation's name in the actor dictionaries.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use herald::ner::{self, recipe, sources::GazetteerSources, Ner, Scratch, TrainConfig};
+use herald::ner::{self, recipe, sources::GazetteerSources, Ner, TrainConfig};
 
 use super::Outcome;
 
@@ -14,7 +14,8 @@ use super::Outcome;
 #[derive(clap::Args)]
 pub struct Args {
     /// CoNLL-2003-style input (token first, label last, blank line between sentences,
-    /// `-DOCSTART-` kept); written to stdout with the predicted BIO label as last column
+    /// `-DOCSTART-` kept and read as a document boundary); written to stdout with the
+    /// predicted BIO label as last column
     #[arg(long, value_name = "FILE")]
     conll: PathBuf,
     /// Model file [default: the bundled model]
@@ -39,7 +40,7 @@ pub struct TrainArgs {
     #[arg(long)]
     no_gazetteer: bool,
     /// Passes over the training data
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 8)]
     epochs: usize,
     /// Shuffle seed
     #[arg(long, default_value_t = 1)]
@@ -71,11 +72,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let ner = load(args.model.as_deref())?;
     let sentences = ner::corpus::read_conll_lines(&args.conll)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut scratch = Scratch::default();
-    for s in &sentences {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        let tags = ner.bio(&toks, &mut scratch);
-        s.write(&mut out, &tags)?;
+    // A document runs from one `-DOCSTART-` line to the next (the whole file when there
+    // is none); names are tagged a document at a time (`Ner::tag_document`).
+    let mut start = 0;
+    while start < sentences.len() {
+        let end = (start + 1..sentences.len())
+            .find(|&i| !sentences[i].preamble.is_empty())
+            .unwrap_or(sentences.len());
+        let doc = &sentences[start..end];
+        let toks: Vec<&[String]> = doc.iter().map(|s| s.tokens.as_slice()).collect();
+        for (s, spans) in doc.iter().zip(ner.tag_document(&toks)) {
+            s.write(&mut out, &ner::conll_tags(s.tokens.len(), &spans))?;
+        }
+        start = end;
     }
     out.flush()?;
     Ok(Outcome::Clean)
@@ -119,7 +128,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
     );
     if let Some(dev) = &args.dev {
         let gold = recipe::read_any(dev)?;
-        print!("{}", recipe::evaluate(&model, &gold.sentences, false).table());
+        print!("{}", recipe::evaluate(&model, &gold.sentences, true).table());
     }
     Ok(if corpus.skipped.is_empty() { Outcome::Clean } else { Outcome::Skipped })
 }
@@ -133,7 +142,7 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<Outcome> {
         eprintln!("herald: skipped: {e}");
     }
     let t = Instant::now();
-    let scores = recipe::evaluate(&ner, &gold.sentences, false);
+    let scores = recipe::evaluate(&ner, &gold.sentences, true);
     let secs = t.elapsed().as_secs_f64();
     print!("{}", scores.table());
     println!(
