@@ -327,6 +327,14 @@ pub fn write_sentence<W: Write>(w: &mut W, s: &Sentence) -> io::Result<()> {
             writeln!(w, "{}", e.line)?;
         }
     }
+    // Lines pointing past the last word (malformed input) are kept rather than lost.
+    let n = s.words.len() as u32;
+    for m in s.multiword.iter().filter(|m| m.first > n) {
+        writeln!(w, "{}", m.line)?;
+    }
+    for e in s.empty.iter().filter(|e| e.after > n) {
+        writeln!(w, "{}", e.line)?;
+    }
     writeln!(w)
 }
 
