@@ -13,4 +13,5 @@ cargo run --release --quiet -- dict build \
   --agents "$P/Phoenix.agents.txt" \
   --agents data/sources/herald.agents.txt \
   --countries "$D/countries/countries.json" \
+  --capitals data/sources/herald.capitals.txt \
   --out data/actors.dict.gz

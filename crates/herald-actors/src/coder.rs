@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use herald_doc::{Doc, Span};
+use herald_doc::{Doc, Name, Span};
 
 use crate::{ActorDict, AgentPlace, Date, Hit, Match};
 
@@ -59,6 +59,39 @@ struct Evidence {
     strength: Strength,
     /// The words that gave the code.
     words: Span,
+}
+
+/// Adds to `doc.layers.names` the dictionary names the recognizer missed: actors of two or
+/// more words ("Western countries", "White House") as `ORG`, countries and capitals as
+/// `GPE`, demonyms as `NORP`. Existing names win where the two overlap.
+pub fn add_dictionary_names(doc: &mut Doc, dict: &ActorDict) {
+    let mut added = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let range = doc.sentence_tokens(s);
+        let words: Vec<&str> = range.clone().map(|t| doc.text_of(doc.tokens.spans[t])).collect();
+        for m in dict.matcher().find(&words) {
+            let kind = match m.target {
+                Hit::Actor(_) if m.end - m.start >= 2 => "ORG",
+                Hit::Country(_) | Hit::Capital(_) => "GPE",
+                Hit::Demonym(_) => "NORP",
+                _ => continue,
+            };
+            let (start, end) = (range.start + m.start, range.start + m.end);
+            let overlaps = doc
+                .layers
+                .names
+                .iter()
+                .any(|n| (n.tokens.start as usize) < end && (n.tokens.end as usize) > start);
+            if !overlaps {
+                let span = Span::new(doc.tokens.spans[start].start, doc.tokens.spans[end - 1].end);
+                added.push(Name { tokens: start as u32..end as u32, span, kind });
+            }
+        }
+    }
+    if !added.is_empty() {
+        doc.layers.names.extend(added);
+        doc.layers.names.sort_by_key(|n| n.tokens.start);
+    }
 }
 
 /// Codes every entity of `doc` (`Entity::actor` and `Entity::actor_reason`) from its
@@ -134,7 +167,14 @@ fn mention_evidence(
     };
 
     // The name itself.
-    for m in matches.iter().filter(|m| m.start < tokens.end && m.end > tokens.start) {
+    // Phrases inside the name or reaching one word past it ("Western" + "countries"), and
+    // phrases that end with the name ("Russian President" + "Vladimir Putin"); not a
+    // longer phrase in which the name is a modifier ("Russian" in "Russian President X").
+    let inside = |m: &&Match| {
+        m.start >= tokens.start && m.start < tokens.end && m.end <= tokens.end + 1
+            || m.start < tokens.start && m.end == tokens.end
+    };
+    for m in matches.iter().filter(inside) {
         let words = span_of(&(m.start..m.end));
         match m.target {
             Hit::Actor(i) => {

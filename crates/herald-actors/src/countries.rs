@@ -95,6 +95,34 @@ fn country_of(r: &serde_json::Value) -> Result<Country, String> {
     Ok(Country { code, iso2, name, names, demonyms, capitals, lat: coord(0), lon: coord(1) })
 }
 
+/// Reads a capital-alias file (`CODE<TAB>Name` per line, `#` comments) and adds each name
+/// to the capitals of the country with that code. Unknown codes and malformed lines are
+/// returned as errors with their line numbers; the good lines are applied.
+pub fn add_capital_aliases(countries: &mut [Country], text: &str) -> Vec<LineError> {
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let Some((code, name)) = line.split_once('\t') else {
+            errors.push(LineError { line: i + 1, reason: "expected CODE<TAB>name".to_owned() });
+            continue;
+        };
+        match countries.iter_mut().find(|c| c.code == code.trim()) {
+            Some(c) => {
+                let w = words(name.trim());
+                if !w.is_empty() && !c.capitals.contains(&w) {
+                    c.capitals.push(w);
+                }
+            }
+            None => errors
+                .push(LineError { line: i + 1, reason: format!("unknown country code {code:?}") }),
+        }
+    }
+    errors
+}
+
 /// "Russian" → "Russians"; "Chinese", "British", "Swiss" stay as they are.
 fn plural_demonym(d: &str) -> String {
     let lower = d.to_lowercase();

@@ -31,8 +31,8 @@ pub mod tabari;
 
 use std::fmt;
 
-pub use coder::code_entities;
-pub use countries::{read_countries_json, Country};
+pub use coder::{add_dictionary_names, code_entities};
+pub use countries::{add_capital_aliases, read_countries_json, Country};
 pub use matcher::{Hit, Match, Matcher};
 pub use tabari::{ActorEntry, AgentEntry, AgentPlace, LineError, Parsed};
 
@@ -199,6 +199,7 @@ pub fn build_from_sources(
     actor_files: &[std::path::PathBuf],
     agent_files: &[std::path::PathBuf],
     countries_json: Option<&std::path::Path>,
+    capital_aliases: &[std::path::PathBuf],
 ) -> Result<(ActorDict, BuildReport), DictError> {
     let mut report = BuildReport::default();
     let mut note = |file: &std::path::Path, n: usize, errors: &[LineError]| {
@@ -225,6 +226,16 @@ pub fn build_from_sources(
         countries = parsed.entries;
     }
     cameo_country_codes(&mut countries, &actors);
+    for f in capital_aliases {
+        let text = std::fs::read_to_string(f)
+            .map_err(|source| DictError::Io { path: f.display().to_string(), source })?;
+        let errors = add_capital_aliases(&mut countries, &text);
+        note(
+            f,
+            text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count(),
+            &errors,
+        );
+    }
     Ok((ActorDict::new(actors, agents, countries), report))
 }
 

@@ -40,7 +40,9 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     /// The file was written by a newer herald.
-    #[error("{path}: store schema version {found} is newer than this herald supports ({supported})")]
+    #[error(
+        "{path}: store schema version {found} is newer than this herald supports ({supported})"
+    )]
     TooNew {
         /// The store file.
         path: String,
@@ -102,6 +104,17 @@ pub struct StoredArticle {
     pub annotation: Option<String>,
     /// Other URLs or sources at which the same text was seen.
     pub aliases: Vec<String>,
+}
+
+/// A stored article as a listing shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listed {
+    /// Article id.
+    pub id: String,
+    /// Publication date, when known.
+    pub date: Option<String>,
+    /// Headline, when known.
+    pub title: Option<String>,
 }
 
 /// One full-text search result.
@@ -171,8 +184,10 @@ impl Store {
 
     fn migrate(&mut self) -> Result<()> {
         let path = self.path.clone();
-        let found: i64 =
-            self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| sql(&path, e))?;
+        let found: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| sql(&path, e))?;
         let supported = schema::MIGRATIONS.len() as i64;
         if found > supported {
             return Err(StoreError::TooNew { path, found, supported });
@@ -243,7 +258,9 @@ impl Store {
         let Some((rowid, article, ingested_at, annotation)) = row else { return Ok(None) };
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT coalesce(url, source) FROM aliases WHERE article = ?1 ORDER BY rowid")
+            .prepare_cached(
+                "SELECT coalesce(url, source) FROM aliases WHERE article = ?1 ORDER BY rowid",
+            )
             .map_err(|e| self.err(e))?;
         let aliases = stmt
             .query_map([rowid], |r| r.get::<_, Option<String>>(0))
@@ -289,7 +306,10 @@ impl Store {
     /// Counts over the whole store.
     pub fn stats(&self) -> Result<Stats> {
         let q = |sql_text: &str| -> Result<u64> {
-            self.conn.query_row(sql_text, [], |r| r.get::<_, i64>(0)).map(|n| n as u64).map_err(|e| self.err(e))
+            self.conn
+                .query_row(sql_text, [], |r| r.get::<_, i64>(0))
+                .map(|n| n as u64)
+                .map_err(|e| self.err(e))
         };
         let mut stats = Stats {
             articles: q("SELECT count(*) FROM articles")?,
@@ -311,9 +331,11 @@ impl Store {
             .map_err(|e| self.err(e))?;
         stats.date_range = self
             .conn
-            .query_row("SELECT min(date), max(date) FROM articles WHERE date IS NOT NULL", [], |r| {
-                Ok(r.get::<_, Option<String>>(0)?.zip(r.get::<_, Option<String>>(1)?))
-            })
+            .query_row(
+                "SELECT min(date), max(date) FROM articles WHERE date IS NOT NULL",
+                [],
+                |r| Ok(r.get::<_, Option<String>>(0)?.zip(r.get::<_, Option<String>>(1)?)),
+            )
             .map_err(|e| self.err(e))?;
         if self.path != ":memory:" {
             stats.file_bytes = std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0);
@@ -321,23 +343,27 @@ impl Store {
         Ok(stats)
     }
 
-    /// Ids of stored articles, newest publication first, at most `limit`.
-    pub fn recent(&self, limit: usize) -> Result<Vec<(String, Option<String>, Option<String>)>> {
+    /// Stored articles, newest publication first, at most `limit`.
+    pub fn recent(&self, limit: usize) -> Result<Vec<Listed>> {
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT id, date, title FROM articles ORDER BY date DESC NULLS LAST, rowid DESC LIMIT ?1",
             )
             .map_err(|e| self.err(e))?;
-        stmt.query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        stmt.query_map([limit as i64], |r| {
+            Ok(Listed { id: r.get(0)?, date: r.get(1)?, title: r.get(2)? })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.err(e))
     }
 
     /// Runs SQLite's integrity check; `Ok(())` when the file is sound.
     pub fn check_integrity(&self) -> Result<std::result::Result<(), String>> {
-        let verdict: String =
-            self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| self.err(e))?;
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
         Ok(if verdict == "ok" { Ok(()) } else { Err(verdict) })
     }
 
@@ -372,10 +398,14 @@ impl Batch<'_> {
         }
         let same_text: Option<(i64, String, Option<String>, Option<String>)> = self
             .tx
-            .prepare_cached("SELECT rowid, id, url, source FROM articles WHERE content_hash = ?1 LIMIT 1")
+            .prepare_cached(
+                "SELECT rowid, id, url, source FROM articles WHERE content_hash = ?1 LIMIT 1",
+            )
             .and_then(|mut s| {
-                s.query_row([new.content_hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                    .optional()
+                s.query_row([new.content_hash], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .optional()
             })
             .map_err(map)?;
         if let Some((rowid, of, url, source)) = same_text {

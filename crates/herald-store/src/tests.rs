@@ -59,7 +59,10 @@ fn round_trips_metadata_and_annotation() {
 #[test]
 fn search_ranks_and_survives_bad_syntax() {
     let mut store = Store::open_in_memory().unwrap();
-    let a = Article { title: Some("Sanctions on Moscow".into()), ..article("a", None, "Western countries imposed sanctions.") };
+    let a = Article {
+        title: Some("Sanctions on Moscow".into()),
+        ..article("a", None, "Western countries imposed sanctions.")
+    };
     let b = article("b", None, "Aid convoys reached the city.");
     put(&mut store, &a, "1", None);
     put(&mut store, &b, "2", None);
@@ -78,7 +81,13 @@ fn uncommitted_batch_rolls_back() {
     let mut store = Store::open_in_memory().unwrap();
     {
         let mut batch = store.batch().unwrap();
-        batch.put(&NewArticle { article: &article("a", None, "x"), content_hash: "h", annotation: None }).unwrap();
+        batch
+            .put(&NewArticle {
+                article: &article("a", None, "x"),
+                content_hash: "h",
+                annotation: None,
+            })
+            .unwrap();
     }
     assert!(!store.contains("a").unwrap());
 }

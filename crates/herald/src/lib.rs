@@ -13,22 +13,24 @@
 //!
 //! ```
 //! use herald::{Article, Pipeline};
-//! let pipeline = Pipeline::new();
-//! let doc = pipeline.annotate(Article::new("a1", "Talks resumed. Both sides spoke."));
+//! let pipeline = Pipeline::new().unwrap();
+//! let doc = pipeline.annotate(Article::new("a1", "Sanctions were imposed on Moscow. Talks resumed."));
 //! assert_eq!(doc.sentences.len(), 2);
+//! assert!(doc.tokens.is_parsed());
 //! ```
 #![deny(missing_docs)]
 
 mod pipeline;
 
 pub use herald_actors as actors;
+pub use herald_coref as coref;
 pub use herald_doc as doc;
-pub use herald_entities as entities;
 pub use herald_doc::{Article, Doc};
+pub use herald_entities as entities;
 pub use herald_ingest as ingest;
 pub use herald_ner as ner;
 pub use herald_output as output;
 pub use herald_store as store;
 pub use herald_syntax as syntax;
 pub use herald_text as text;
-pub use pipeline::{is_annotated_language, Pipeline, Profile, Stage};
+pub use pipeline::{is_annotated_language, LoadError, Pipeline, Profile, Stage};

@@ -1,6 +1,6 @@
 use std::time::{Duration, Instant};
 
-use herald_doc::{Article, Doc};
+use herald_doc::{intern_deprel, intern_xpos, Article, Doc, Upos};
 
 /// One stage of the pipeline, in the order the pipeline runs them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -9,17 +9,30 @@ pub enum Stage {
     Language,
     /// Tokenization and sentence splitting.
     Text,
+    /// POS tagging, lemmatization and dependency parsing.
+    Syntax,
+    /// Named-entity recognition.
+    Names,
+    /// Grouping names into document-level entities, and coreference.
+    Entities,
+    /// CAMEO actor coding of the entities.
+    Actors,
 }
 
 impl Stage {
     /// Every stage, in running order.
-    pub const ALL: [Stage; 2] = [Stage::Language, Stage::Text];
+    pub const ALL: [Stage; 6] =
+        [Stage::Language, Stage::Text, Stage::Syntax, Stage::Names, Stage::Entities, Stage::Actors];
 
     /// Short lowercase name, as `--profile` prints it.
     pub fn name(self) -> &'static str {
         match self {
             Stage::Language => "language",
             Stage::Text => "text",
+            Stage::Syntax => "syntax",
+            Stage::Names => "names",
+            Stage::Entities => "entities",
+            Stage::Actors => "actors",
         }
     }
 }
@@ -77,17 +90,57 @@ impl Profile {
     }
 }
 
-/// The annotation pipeline. Building it loads whatever the stages need; annotating is
+/// A model or dictionary the pipeline could not load.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The tagger or parser.
+    #[error("syntax model: {0}")]
+    Syntax(#[from] herald_syntax::herald_ml::ModelError),
+    /// The named-entity recognizer.
+    #[error("NER model: {0}")]
+    Names(#[from] herald_ner::NerError),
+    /// The actor dictionary.
+    #[error("actor dictionary: {0}")]
+    Actors(#[from] herald_actors::DictError),
+}
+
+/// The annotation pipeline. Building it loads the models and dictionaries; annotating is
 /// then deterministic and never fails: messy text gives fewer annotations, not errors.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Pipeline {
-    _private: (),
+    /// `None` in a text-only pipeline.
+    models: Option<Models>,
+}
+
+#[derive(Debug)]
+struct Models {
+    syntax: herald_syntax::Models,
+    ner: herald_ner::Ner,
+    actors: herald_actors::ActorDict,
 }
 
 impl Pipeline {
-    /// A pipeline with every stage this build has.
-    pub fn new() -> Pipeline {
-        Pipeline { _private: () }
+    /// The full pipeline with the models and dictionaries shipped inside herald.
+    pub fn new() -> Result<Pipeline, LoadError> {
+        Ok(Pipeline {
+            models: Some(Models {
+                syntax: herald_syntax::Models::bundled()?,
+                ner: herald_ner::Ner::bundled()?,
+                actors: herald_actors::ActorDict::bundled()?,
+            }),
+        })
+    }
+
+    /// Language identification and the text layer only: no model to load.
+    pub fn text_only() -> Pipeline {
+        Pipeline { models: None }
+    }
+
+    /// Adds a user's actor dictionary; its entries win over the shipped ones.
+    pub fn add_actors(&mut self, extra: herald_actors::ActorDict) {
+        if let Some(m) = &mut self.models {
+            m.actors.merge(extra);
+        }
     }
 
     /// Annotates one article. Articles in a language other than English keep their
@@ -98,22 +151,82 @@ impl Pipeline {
 
     /// [`Pipeline::annotate`], adding each stage's time to `profile`.
     pub fn annotate_profiled(&self, mut article: Article, profile: &mut Profile) -> Doc {
-        let t = Instant::now();
+        let mut clock = Clock::start(profile);
         if article.language.is_none() {
             article.language = herald_ingest::detect_language(&article.text);
         }
-        profile.time[Stage::Language as usize] += t.elapsed();
+        clock.lap(Stage::Language);
         let mut doc = Doc::new(article);
         if !is_annotated_language(&doc.article) {
             return doc;
         }
-        let t = Instant::now();
         herald_text::segment(&mut doc);
-        profile.time[Stage::Text as usize] += t.elapsed();
+        clock.lap(Stage::Text);
+        if let Some(m) = &self.models {
+            parse(&m.syntax, &mut doc);
+            clock.lap(Stage::Syntax);
+            m.ner.annotate(&mut doc);
+            herald_actors::add_dictionary_names(&mut doc, &m.actors);
+            clock.lap(Stage::Names);
+            herald_entities::group(&mut doc);
+            herald_coref::resolve(&mut doc);
+            clock.lap(Stage::Entities);
+            herald_actors::code_entities(&mut doc, &m.actors);
+            clock.lap(Stage::Actors);
+        }
+        let profile = clock.profile;
         profile.articles += 1;
         profile.bytes += doc.article.text.len() as u64;
         profile.tokens += doc.tokens.len() as u64;
         doc
+    }
+}
+
+/// Fills the token table's tag, lemma and dependency columns, sentence by sentence.
+fn parse(models: &herald_syntax::Models, doc: &mut Doc) {
+    let n = doc.tokens.len();
+    let mut upos = Vec::with_capacity(n);
+    let mut xpos = Vec::with_capacity(n);
+    let mut head = Vec::with_capacity(n);
+    let mut deprel = Vec::with_capacity(n);
+    let mut lemmas = Vec::with_capacity(n);
+    for s in 0..doc.sentences.len() {
+        let range = doc.sentence_tokens(s);
+        let forms: Vec<&str> = range.clone().map(|t| doc.text_of(doc.tokens.spans[t])).collect();
+        let analysis = models.analyze(&forms);
+        for (i, tag) in analysis.tags.iter().enumerate() {
+            let u = models.tagger.upos(*tag);
+            upos.push(Upos::parse(u).unwrap_or_default());
+            xpos.push(intern_xpos(models.tagger.xpos(*tag)));
+            let arc = analysis.arcs[i];
+            // Arc heads are 1-based within the sentence, 0 for the root.
+            head.push((arc.head > 0).then(|| (range.start as u32) + arc.head - 1));
+            deprel.push(intern_deprel(models.parser.label_name(arc.label)));
+        }
+        lemmas.extend(analysis.lemmas);
+    }
+    let t = &mut doc.tokens;
+    (t.upos, t.xpos, t.head, t.deprel) = (upos, xpos, head, deprel);
+    for lemma in &lemmas {
+        t.push_lemma(lemma);
+    }
+}
+
+/// Times consecutive stages into a profile.
+struct Clock<'p> {
+    profile: &'p mut Profile,
+    last: Instant,
+}
+
+impl<'p> Clock<'p> {
+    fn start(profile: &'p mut Profile) -> Clock<'p> {
+        Clock { profile, last: Instant::now() }
+    }
+
+    fn lap(&mut self, stage: Stage) {
+        let now = Instant::now();
+        self.profile.time[stage as usize] += now - self.last;
+        self.last = now;
     }
 }
 

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use herald::doc::PubDate;
 use herald::ingest::{read_paths, ReadConfig, Record};
-use herald::{Pipeline, Profile};
+use herald::Profile;
 
 use super::Outcome;
 
@@ -16,6 +16,10 @@ pub struct Args {
     /// Publication date for articles that carry none (YYYY-MM-DD or RFC 3339)
     #[arg(long, value_parser = parse_date)]
     date: Option<PubDate>,
+    /// Extra actor dictionary (herald's `.gz` format or a PETRARCH/TABARI `.txt` file), merged
+    /// over the shipped one; repeatable
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
     /// Print time and throughput per pipeline stage to stderr at the end
     #[arg(long)]
     profile: bool,
@@ -27,7 +31,7 @@ fn parse_date(s: &str) -> Result<PubDate, String> {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths };
-    let pipeline = Pipeline::new();
+    let pipeline = super::load_pipeline(&args.actors)?;
     let mut profile = Profile::default();
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut skipped = false;

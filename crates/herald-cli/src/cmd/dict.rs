@@ -27,6 +27,9 @@ enum DictCommand {
         /// The countries table (mledoze/countries `countries.json`)
         #[arg(long, value_name = "FILE")]
         countries: Option<PathBuf>,
+        /// Other names of capitals (`CODE<TAB>Name` lines)
+        #[arg(long = "capitals", value_name = "FILE")]
+        capitals: Vec<PathBuf>,
         /// Where to write the compact dictionary (`.gz`)
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -35,8 +38,9 @@ enum DictCommand {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     match args.command {
-        DictCommand::Build { actors, agents, countries, out } => {
-            let (dict, report) = build_from_sources(&actors, &agents, countries.as_deref())?;
+        DictCommand::Build { actors, agents, countries, capitals, out } => {
+            let (dict, report) =
+                build_from_sources(&actors, &agents, countries.as_deref(), &capitals)?;
             for line in &report.skipped {
                 eprintln!("herald: skipped {line}");
             }

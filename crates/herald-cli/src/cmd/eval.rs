@@ -53,7 +53,7 @@ pub fn format_scores(s: &Scores) -> String {
 
 fn parse(a: ParseArgs) -> anyhow::Result<Outcome> {
     let models = super::train::load_models(a.models.as_deref())?;
-    let gold = syntax::read_corpus(&[a.gold.clone()], &[])?;
+    let gold = syntax::read_corpus(std::slice::from_ref(&a.gold), &[])?;
     for e in &gold.bad_lines {
         eprintln!("herald: skipped: {e}");
     }

@@ -26,7 +26,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if name == "-" {
         std::io::stdin().read_to_end(&mut raw).context("reading standard input")?;
     } else {
-        let file = std::fs::File::open(&args.file).with_context(|| format!("{name}: cannot open"))?;
+        let file =
+            std::fs::File::open(&args.file).with_context(|| format!("{name}: cannot open"))?;
         if name.ends_with(".gz") {
             flate2::read::MultiGzDecoder::new(file).read_to_end(&mut raw)
         } else {

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use herald::ingest::{content_hash, read_paths, ReadConfig, Record};
 use herald::store::{NewArticle, Put};
-use herald::{is_annotated_language, Pipeline, Profile};
+use herald::{is_annotated_language, Profile};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Outcome;
@@ -24,6 +24,10 @@ pub struct Args {
     /// Largest article body accepted, in bytes
     #[arg(long, default_value_t = ReadConfig::default().max_article_bytes)]
     max_article_bytes: usize,
+    /// Extra actor dictionary (herald's `.gz` format or a PETRARCH/TABARI `.txt` file), merged
+    /// over the shipped one; repeatable
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
     /// Print time and throughput per pipeline stage at the end
     #[arg(long)]
     profile: bool,
@@ -41,7 +45,7 @@ struct Summary {
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<Outcome> {
     let mut store = super::open_store(db)?;
-    let pipeline = Pipeline::new();
+    let pipeline = super::load_pipeline(&args.actors)?;
     let config = ReadConfig { max_article_bytes: args.max_article_bytes, ..ReadConfig::default() };
     let progress = ProgressBar::new_spinner().with_style(
         ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("static template"),
@@ -118,11 +122,21 @@ impl Summary {
 /// Groups skip reasons for the summary: the reason up to its first detail (digits,
 /// quotes or a colon), so "invalid UTF-8 at byte 12" and "… at byte 40" count together.
 fn reason_class(reason: &str) -> String {
-    let cut = reason
-        .find(|c: char| c.is_ascii_digit() || c == ':' || c == '"' || c == '(')
+    let bytes = reason.as_bytes();
+    // A detail starts at a number standing as its own word ("at byte 12", not "UTF-8"),
+    // or at a colon, quote or bracket.
+    let cut = (0..bytes.len())
+        .find(|&i| {
+            matches!(bytes[i], b':' | b'"' | b'(')
+                || bytes[i].is_ascii_digit() && (i == 0 || bytes[i - 1] == b' ')
+        })
         .unwrap_or(reason.len());
     let class = reason[..cut].trim_end_matches([' ', ',']).trim();
-    if class.is_empty() { reason.to_owned() } else { class.to_owned() }
+    if class.is_empty() {
+        reason.to_owned()
+    } else {
+        class.to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -38,3 +38,18 @@ pub fn default_db_path() -> PathBuf {
 pub fn open_store(path: &std::path::Path) -> anyhow::Result<herald::store::Store> {
     Ok(herald::store::Store::open(path)?)
 }
+
+/// Loads the pipeline with the shipped models and, merged over the shipped dictionary, the
+/// user's actor dictionaries (herald's compact format, or PETRARCH/TABARI `.txt` files).
+pub fn load_pipeline(actor_files: &[PathBuf]) -> anyhow::Result<herald::Pipeline> {
+    use anyhow::Context;
+    let mut pipeline = herald::Pipeline::new().context("loading the shipped models")?;
+    for file in actor_files {
+        let (dict, bad_lines) = herald::actors::ActorDict::load_file(file)?;
+        for line in bad_lines {
+            eprintln!("herald: skipped {line}");
+        }
+        pipeline.add_actors(dict);
+    }
+    Ok(pipeline)
+}

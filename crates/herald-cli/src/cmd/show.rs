@@ -27,7 +27,9 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<Outcome> {
     if args.json {
         match &stored.annotation {
             Some(json) => println!("{json}"),
-            None => bail!("article {} is not annotated (language {})", args.id, lang(&stored.article)),
+            None => {
+                bail!("article {} is not annotated (language {})", args.id, lang(&stored.article))
+            }
         }
         return Ok(Outcome::Clean);
     }
@@ -80,10 +82,11 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<Outcome> {
         }
     }
     println!();
-    let counts: Vec<String> = ["sentences", "tokens", "entities", "events", "quotes", "places", "times"]
-        .iter()
-        .map(|k| format!("{} {k}", array(k).len()))
-        .collect();
+    let counts: Vec<String> =
+        ["sentences", "tokens", "entities", "events", "quotes", "places", "times"]
+            .iter()
+            .map(|k| format!("{} {k}", array(k).len()))
+            .collect();
     println!("{}", counts.join(", "));
     Ok(Outcome::Clean)
 }

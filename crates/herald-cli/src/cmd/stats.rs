@@ -7,7 +7,10 @@ pub fn run(db: &Path) -> anyhow::Result<Outcome> {
     let store = super::open_store(db)?;
     let s = store.stats()?;
     println!("store      {}  ({:.1} MB)", db.display(), s.file_bytes as f64 / 1e6);
-    println!("articles   {}  (annotated {}, duplicate sightings {})", s.articles, s.annotated, s.aliases);
+    println!(
+        "articles   {}  (annotated {}, duplicate sightings {})",
+        s.articles, s.annotated, s.aliases
+    );
     println!("sentences  {}", s.sentences);
     println!("tokens     {}", s.tokens);
     if let Some((first, last)) = &s.date_range {
