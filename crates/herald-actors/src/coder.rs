@@ -21,8 +21,95 @@ use crate::{ActorDict, AgentPlace, Date, Hit, Match};
 
 /// Prepositions after which a place name is a location, not an actor.
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "near", "to", "into", "from", "outside", "inside", "across", "around", "toward",
-    "towards", "via", "through", "within", "between", "around", "of",
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "within",
+    "throughout",
+    "between",
+    "beyond",
+    "across",
+];
+
+/// Prepositions that make a place name a location only after a verb of motion ("travel to
+/// Moscow", but "supply drones to Moscow", "a letter from Tehran").
+const DIRECTIONAL_PREPOSITIONS: &[&str] =
+    &["to", "from", "into", "toward", "towards", "via", "through", "for"];
+
+/// Verbs of motion (lemmas): after them a directional preposition introduces a place.
+const MOTION_VERBS: &[&str] = &[
+    "go",
+    "come",
+    "travel",
+    "fly",
+    "return",
+    "arrive",
+    "head",
+    "move",
+    "send",
+    "deploy",
+    "flee",
+    "leave",
+    "drive",
+    "walk",
+    "evacuate",
+    "march",
+    "sail",
+    "transfer",
+    "relocate",
+    "bring",
+    "take",
+    "escape",
+    "cross",
+    "enter",
+    "withdraw",
+    "retreat",
+    "advance",
+    "trip",
+    "visit",
+    "journey",
+    "flight",
+    "route",
+    "road",
+    "way",
+    "evacuation",
+    "corridor",
+];
+
+/// Words that end a title walking leftwards even when capitalised at a sentence start.
+const TITLE_STOPS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "to",
+    "from",
+    "with",
+    "by",
+    "as",
+    "after",
+    "before",
+    "during",
+    "under",
+    "into",
+    "over",
+    "about",
+    "against",
+    "between",
+    "through",
+    "when",
+    "while",
+    "said",
+    "says",
+    "but",
+    "and",
+    "or",
+    "meanwhile",
+    "yesterday",
+    "today",
 ];
 
 /// Words that may stand between a title's parts ("Minister of Foreign Affairs", "Ukraine's").
@@ -35,6 +122,7 @@ const ORGANISATION_PREFIXES: &[&str] = &["IGO", "NGO", "NGM", "MNC", "IMG", "WST
 /// Evidence strength, weakest first; the strongest piece of evidence codes the entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Strength {
+    Context,
     Nationality,
     Capital,
     Country,
@@ -45,6 +133,7 @@ enum Strength {
 impl Strength {
     fn name(self) -> &'static str {
         match self {
+            Strength::Context => "role, country from the article",
             Strength::Nationality => "nationality",
             Strength::Capital => "capital as government",
             Strength::Country => "country",
@@ -94,29 +183,30 @@ pub fn add_dictionary_names(doc: &mut Doc, dict: &ActorDict) {
     }
 }
 
+/// The actor code of one phrase of `doc` (a byte span inside a sentence), from the same
+/// evidence as [`code_entities`] uses for a mention: for phrases that are not entities
+/// (event arguments such as "Western countries" or "the police"), and for evaluation.
+/// Returns the code and the reason.
+pub fn code_span(doc: &Doc, dict: &ActorDict, span: Span) -> Option<(String, String)> {
+    let (sentence, tokens) = locate(doc, span)?;
+    let matches = sentence_matches(doc, dict);
+    let ctx = Context::of(doc, dict, &matches);
+    let e = mention_evidence(doc, dict, &ctx, &matches[sentence], sentence, tokens)?;
+    Some((e.code.clone(), format!("{}: {}", e.strength.name(), doc.text_of(e.words))))
+}
+
 /// Codes every entity of `doc` (`Entity::actor` and `Entity::actor_reason`) from its
 /// mentions, with roles as they stood on the article's date.
 pub fn code_entities(doc: &mut Doc, dict: &ActorDict) {
-    let date = doc.article.date.and_then(|d| Date::parse_iso(&d.to_string()));
-    // Dictionary phrases of each sentence, found once.
-    let mut sentence_matches: Vec<Vec<Match>> = Vec::with_capacity(doc.sentences.len());
-    for s in 0..doc.sentences.len() {
-        let range = doc.sentence_tokens(s);
-        let words: Vec<&str> = range.clone().map(|t| doc.text_of(doc.tokens.spans[t])).collect();
-        let mut found = dict.matcher().find(&words);
-        for m in &mut found {
-            m.start += range.start;
-            m.end += range.start;
-        }
-        sentence_matches.push(found);
-    }
+    let sentence_matches = sentence_matches(doc, dict);
+    let ctx = Context::of(doc, dict, &sentence_matches);
     let mut codes = Vec::with_capacity(doc.layers.entities.len());
     for entity in &doc.layers.entities {
         let mut best: Option<Evidence> = None;
         for mention in &entity.mentions {
             let Some((sentence, tokens)) = locate(doc, mention.span) else { continue };
             let found =
-                mention_evidence(doc, dict, date, &sentence_matches[sentence], sentence, tokens);
+                mention_evidence(doc, dict, &ctx, &sentence_matches[sentence], sentence, tokens);
             if let Some(e) = found {
                 if best.as_ref().is_none_or(|b| e.strength > b.strength) {
                     best = Some(e);
@@ -148,25 +238,21 @@ fn locate(doc: &Doc, span: Span) -> Option<(usize, Range<usize>)> {
 fn mention_evidence(
     doc: &Doc,
     dict: &ActorDict,
-    date: Option<Date>,
+    ctx: &Context,
     matches: &[Match],
     sentence: usize,
     tokens: Range<usize>,
 ) -> Option<Evidence> {
+    let date = ctx.date;
     let bounds = doc.sentence_tokens(sentence);
     let word = |t: usize| doc.text_of(doc.tokens.spans[t]);
     let span_of = |r: &Range<usize>| {
         Span::new(doc.tokens.spans[r.start].start, doc.tokens.spans[r.end - 1].end)
     };
+    let place_use = is_place_use(doc, bounds.clone(), tokens.clone());
 
     let mut best: Option<Evidence> = None;
-    let mut offer = |e: Evidence| {
-        if best.as_ref().is_none_or(|b| e.strength > b.strength) {
-            best = Some(e);
-        }
-    };
 
-    // The name itself.
     // Phrases inside the name or reaching one word past it ("Western" + "countries"), and
     // phrases that end with the name ("Russian President" + "Vladimir Putin"); not a
     // longer phrase in which the name is a modifier ("Russian" in "Russian President X").
@@ -174,36 +260,53 @@ fn mention_evidence(
         m.start >= tokens.start && m.start < tokens.end && m.end <= tokens.end + 1
             || m.start < tokens.start && m.end == tokens.end
     };
+    let mut names_a_place = false;
     for m in matches.iter().filter(inside) {
         let words = span_of(&(m.start..m.end));
         match m.target {
             Hit::Actor(i) => {
                 if let Some(code) = dict.actors()[i].code_at(date) {
-                    offer(Evidence {
-                        code: code.to_owned(),
-                        strength: Strength::Dictionary,
-                        words,
-                    });
+                    offer(
+                        &mut best,
+                        Evidence { code: code.to_owned(), strength: Strength::Dictionary, words },
+                    );
                 }
             }
-            Hit::Country(i) => offer(Evidence {
-                code: dict.countries()[i].code.clone(),
-                strength: Strength::Country,
-                words,
-            }),
-            Hit::Demonym(i) => offer(Evidence {
-                code: dict.countries()[i].code.clone(),
-                strength: Strength::Nationality,
-                words,
-            }),
+            Hit::Country(i) => {
+                names_a_place = true;
+                offer(
+                    &mut best,
+                    Evidence {
+                        code: dict.countries()[i].code.clone(),
+                        strength: Strength::Country,
+                        words,
+                    },
+                )
+            }
+            Hit::Demonym(i) => offer(
+                &mut best,
+                Evidence {
+                    code: dict.countries()[i].code.clone(),
+                    strength: Strength::Nationality,
+                    words,
+                },
+            ),
             Hit::Capital(i) => {
-                if !is_place_use(doc, bounds.clone(), m.start) {
-                    let code = format!("{}GOV", dict.countries()[i].code);
-                    offer(Evidence { code, strength: Strength::Capital, words });
-                }
+                names_a_place = true;
+                let code = format!("{}GOV", dict.countries()[i].code);
+                offer(&mut best, Evidence { code, strength: Strength::Capital, words });
             }
             Hit::Agent(_) => {}
         }
+    }
+    // "talks in Moscow", "travel to Ukraine": a place, not an actor.
+    if place_use && (names_a_place || best.as_ref().is_some_and(|b| b.code.len() == 3)) {
+        return None;
+    }
+
+    // The phrase itself may hold a country and a role ("the Indonesian navy").
+    if let Some(code) = compose(dict, date, matches, &tokens) {
+        offer(&mut best, Evidence { code, strength: Strength::Title, words: span_of(&tokens) });
     }
 
     // A title before the name: walk left over title-like words.
@@ -211,6 +314,9 @@ fn mention_evidence(
     while start > bounds.start && tokens.start - start < 10 {
         let t = start - 1;
         let w = word(t);
+        if TITLE_STOPS.contains(&w.to_lowercase().as_str()) {
+            break;
+        }
         let in_match = matches.iter().any(|m| m.start <= t && t < m.end);
         let capitalised = w.chars().next().is_some_and(char::is_uppercase) && !is_determiner(w);
         if in_match || capitalised || TITLE_GLUE.contains(&w) {
@@ -219,14 +325,15 @@ fn mention_evidence(
             break;
         }
     }
+    let mut title_role = None;
     if start < tokens.start {
         let zone = start..tokens.start;
-        if let Some(code) = compose(dict, date, matches, &zone) {
-            offer(Evidence {
-                code,
-                strength: Strength::Title,
-                words: span_of(&(start..tokens.end)),
-            });
+        match compose(dict, date, matches, &zone) {
+            Some(code) => offer(
+                &mut best,
+                Evidence { code, strength: Strength::Title, words: span_of(&(start..tokens.end)) },
+            ),
+            None => title_role = role_in(dict, matches, &zone),
         }
     }
 
@@ -237,16 +344,109 @@ fn mention_evidence(
             .find(|&t| matches!(word(t), "," | "." | ";" | ":" | "\"" | "”" | "("))
             .unwrap_or(bounds.end.min(from + 10));
         if from < to {
-            if let Some(code) = compose(dict, date, matches, &(from..to)) {
-                offer(Evidence {
-                    code,
-                    strength: Strength::Title,
-                    words: span_of(&(tokens.start..to)),
-                });
+            match compose(dict, date, matches, &(from..to)) {
+                Some(code) => offer(
+                    &mut best,
+                    Evidence {
+                        code,
+                        strength: Strength::Title,
+                        words: span_of(&(tokens.start..to)),
+                    },
+                ),
+                None => title_role = title_role.or_else(|| role_in(dict, matches, &(from..to))),
             }
         }
     }
+
+    // A title with a role and no country ("Prime Minister X"): the country comes from the
+    // dictionary's entry for the person, else from the article.
+    let role_here = title_role.or_else(|| role_in(dict, matches, &tokens));
+    if let Some((role, place)) = role_here {
+        let country = best
+            .as_ref()
+            .filter(|b| b.strength == Strength::Dictionary && is_country_code(&b.code))
+            .map(|b| (b.code[..3].to_owned(), Strength::Title))
+            .or_else(|| ctx.country.clone().map(|c| (c, Strength::Context)));
+        if let Some((country, strength)) = country {
+            let code = match place {
+                AgentPlace::Suffix => format!("{country}{role}"),
+                AgentPlace::Prefix => format!("{role}{country}"),
+            };
+            offer(&mut best, Evidence { code, strength, words: span_of(&tokens) });
+        }
+    }
     best
+}
+
+/// Keeps the stronger of two pieces of evidence (the earlier one on a tie).
+fn offer(best: &mut Option<Evidence>, e: Evidence) {
+    if best.as_ref().is_none_or(|b| e.strength > b.strength) {
+        *best = Some(e);
+    }
+}
+
+/// The first role an agent phrase inside `zone` gives.
+fn role_in(
+    dict: &ActorDict,
+    matches: &[Match],
+    zone: &Range<usize>,
+) -> Option<(String, AgentPlace)> {
+    matches.iter().filter(|m| m.start >= zone.start && m.end <= zone.end).find_map(|m| {
+        match m.target {
+            Hit::Agent(i) => Some((dict.agents()[i].code.clone(), dict.agents()[i].place)),
+            _ => None,
+        }
+    })
+}
+
+/// A code that starts with a country (`KHMELI`), not an organisation (`IGOUNO`).
+fn is_country_code(code: &str) -> bool {
+    code.len() >= 3 && !ORGANISATION_PREFIXES.iter().any(|p| code.starts_with(p))
+}
+
+/// What coding knows about the whole article: its date and the country it is mostly about
+/// (the most mentioned one), which gives role nouns with no country of their own
+/// ("police", "President X") a country.
+struct Context {
+    date: Option<Date>,
+    country: Option<String>,
+}
+
+impl Context {
+    fn of(doc: &Doc, dict: &ActorDict, matches: &[Vec<Match>]) -> Context {
+        let date = doc.article.date.and_then(|d| Date::parse_iso(&d.to_string()));
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for m in matches.iter().flatten() {
+            if let Hit::Country(i) | Hit::Demonym(i) | Hit::Capital(i) = m.target {
+                match counts.iter_mut().find(|(c, _)| *c == i) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((i, 1)),
+                }
+            }
+        }
+        // The most mentioned country; `counts` is in order of first mention, so the first
+        // mentioned wins a tie.
+        let most = counts.iter().map(|c| c.1).max();
+        let first_max = counts.iter().find(|c| Some(c.1) == most).map(|c| c.0);
+        Context { date, country: first_max.map(|i| dict.countries()[i].code.clone()) }
+    }
+}
+
+/// Dictionary phrases of every sentence, with document token indices.
+fn sentence_matches(doc: &Doc, dict: &ActorDict) -> Vec<Vec<Match>> {
+    (0..doc.sentences.len())
+        .map(|s| {
+            let range = doc.sentence_tokens(s);
+            let words: Vec<&str> =
+                range.clone().map(|t| doc.text_of(doc.tokens.spans[t])).collect();
+            let mut found = dict.matcher().find(&words);
+            for m in &mut found {
+                m.start += range.start;
+                m.end += range.start;
+            }
+            found
+        })
+        .collect()
 }
 
 /// A code from the dictionary phrases inside `zone`: an organisation or a country, plus
@@ -291,27 +491,51 @@ fn compose(
     })
 }
 
-/// True when the place name at `t` is used as a location: after a place preposition
-/// ("in Moscow", "from Moscow to Kyiv"), or in apposition to "capital".
-fn is_place_use(doc: &Doc, bounds: Range<usize>, t: usize) -> bool {
+/// True when the phrase at `tokens` is used as a location: after a place preposition ("in
+/// Moscow", "in the United States"), after a directional one with a verb of motion ("travel
+/// from Moscow to Kyiv"), or in apposition to "capital"/"city" ("the Russian capital,
+/// Moscow").
+fn is_place_use(doc: &Doc, bounds: Range<usize>, tokens: Range<usize>) -> bool {
     let word = |i: usize| doc.text_of(doc.tokens.spans[i]).to_lowercase();
-    if t > bounds.start {
-        let prev = word(t - 1);
-        if PLACE_PREPOSITIONS.contains(&prev.as_str()) {
-            return true;
-        }
-        if prev == "," && t >= bounds.start + 2 && word(t - 2) == "capital" {
-            return true;
-        }
-        // "in the Ukrainian capital Kyiv", "in the city of Mariupol"
-        let window = bounds.start.max(t.saturating_sub(5))..t;
-        if window.clone().any(|i| word(i) == "capital" || word(i) == "city")
-            && window.clone().any(|i| PLACE_PREPOSITIONS.contains(&word(i).as_str()))
-        {
-            return true;
-        }
+    let mut p = tokens.start;
+    while p > bounds.start && is_determiner(&word(p - 1)) {
+        p -= 1;
     }
-    false
+    if p == bounds.start {
+        return false;
+    }
+    let prev = word(p - 1);
+    if PLACE_PREPOSITIONS.contains(&prev.as_str()) {
+        return true;
+    }
+    if DIRECTIONAL_PREPOSITIONS.contains(&prev.as_str()) {
+        return governed_by_motion(doc, tokens.clone()).unwrap_or(true);
+    }
+    if prev == "," && p >= bounds.start + 2 && matches!(word(p - 2).as_str(), "capital" | "city") {
+        return true;
+    }
+    // "the city of Mariupol", "the capital of Kyiv"
+    prev == "of"
+        && p >= bounds.start + 2
+        && matches!(
+            word(p - 2).as_str(),
+            "city" | "capital" | "town" | "region" | "province" | "village"
+        )
+}
+
+/// Whether the word governing the phrase is a verb (or noun) of motion; `None` without a
+/// parse.
+fn governed_by_motion(doc: &Doc, tokens: Range<usize>) -> Option<bool> {
+    let heads = &doc.tokens.head;
+    if heads.len() != doc.tokens.len() {
+        return None;
+    }
+    // The phrase's head: the token whose head lies outside the phrase.
+    let head =
+        tokens.clone().find(|&t| heads[t].is_none_or(|h| !tokens.contains(&(h as usize))))?;
+    let governor = heads[head]? as usize;
+    let lemma = doc.tokens.lemma(governor)?.to_lowercase();
+    Some(MOTION_VERBS.contains(&lemma.as_str()))
 }
 
 fn is_determiner(w: &str) -> bool {

@@ -136,6 +136,11 @@ impl Pipeline {
         Pipeline { models: None }
     }
 
+    /// The actor dictionary in use (`None` in a text-only pipeline).
+    pub fn actors(&self) -> Option<&herald_actors::ActorDict> {
+        self.models.as_ref().map(|m| &m.actors)
+    }
+
     /// Adds a user's actor dictionary; its entries win over the shipped ones.
     pub fn add_actors(&mut self, extra: herald_actors::ActorDict) {
         if let Some(m) = &mut self.models {

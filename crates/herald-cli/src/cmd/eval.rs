@@ -20,6 +20,8 @@ enum EvalCommand {
     Parse(ParseArgs),
     /// Named-entity span P/R/F1 per type on a gold CoNLL or `.iob2` file (gold tokens)
     Ner(super::ner::EvalArgs),
+    /// CAMEO actor coding on a hand-annotated JSONL set (`tests/fixtures/actors/actors.jsonl`)
+    Actors(super::eval_actors::Args),
     // Other models add their subcommand here, each with its own `run`.
 }
 
@@ -40,6 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     match args.command {
         EvalCommand::Parse(a) => parse(a),
         EvalCommand::Ner(a) => super::ner::eval(a),
+        EvalCommand::Actors(a) => super::eval_actors::run(a),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod annotate;
 pub mod dict;
 pub mod eval;
+pub mod eval_actors;
 pub mod extract;
 pub mod ingest;
 pub mod ner;
