@@ -60,10 +60,14 @@ pub struct ConllSentence {
 
 impl ConllSentence {
     /// Writes the sentence with `labels` as the last column: replacing the existing last
-    /// column when a line has two or more, appended otherwise. Ends with a blank line.
+    /// column when a line has two or more, appended otherwise. Ends with a blank line; a
+    /// `-DOCSTART-` preamble is followed by one, as in CoNLL-2003.
     pub fn write<W: std::io::Write>(&self, out: &mut W, labels: &[String]) -> std::io::Result<()> {
         for p in &self.preamble {
             writeln!(out, "{p}")?;
+        }
+        if !self.preamble.is_empty() {
+            writeln!(out)?;
         }
         for (line, label) in self.lines.iter().zip(labels) {
             let sep = if line.contains('\t') { '\t' } else { ' ' };
@@ -411,11 +415,12 @@ mod tests {
 
     #[test]
     fn uner_skips_bad_sentence() {
-        let p = write("b.iob2", "# text = A B\n1\tAl\tB-ORG\t-\tx\n2\tZaman\tI-ORG\t-\tx\n\n1\tbad\n2\tok\tO\n\n1\tUS\tB-LOC\n");
+        let p = write("b.iob2", "# newdoc id = d1\n# text = A B\n1\tAl\tB-ORG\t-\tx\n2\tZaman\tI-ORG\t-\tx\n\n1\tbad\n2\tok\tO\n\n1\tUS\tB-LOC\n");
         let c = read_uner(&p).unwrap();
         assert_eq!(c.sentences.len(), 2);
         assert_eq!(c.skipped.len(), 1);
-        assert!(c.skipped[0].to_string().contains("line 5"));
+        assert!(c.skipped[0].to_string().contains("line 6"));
+        assert!(c.sentences[0].doc_start && !c.sentences[1].doc_start);
     }
 
     #[test]
@@ -450,7 +455,7 @@ mod tests {
         s[1].write(&mut out, &["O".into()]).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "-DOCSTART- -X- O\nEU NNP B-ORG\nrejects VBZ O\n\nHi O\n\n"
+            "-DOCSTART- -X- O\n\nEU NNP B-ORG\nrejects VBZ O\n\nHi O\n\n"
         );
     }
 }

@@ -70,8 +70,15 @@ fn load(model: Option<&Path>) -> anyhow::Result<Ner> {
 /// Runs `herald ner`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let ner = load(args.model.as_deref())?;
-    let sentences = ner::corpus::read_conll_lines(&args.conll)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
+    tag_conll(&ner, &args.conll, &mut out)?;
+    out.flush()?;
+    Ok(Outcome::Clean)
+}
+
+/// Writes `path` back with each sentence's predicted BIO labels as the last column.
+fn tag_conll(ner: &Ner, path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let sentences = ner::corpus::read_conll_lines(path)?;
     // A document runs from one `-DOCSTART-` line to the next (the whole file when there
     // is none); names are tagged a document at a time (`Ner::tag_document`).
     let mut start = 0;
@@ -82,12 +89,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let doc = &sentences[start..end];
         let toks: Vec<&[String]> = doc.iter().map(|s| s.tokens.as_slice()).collect();
         for (s, spans) in doc.iter().zip(ner.tag_document(&toks)) {
-            s.write(&mut out, &ner::conll_tags(s.tokens.len(), &spans))?;
+            s.write(out, &ner::conll_tags(s.tokens.len(), &spans))?;
         }
         start = end;
     }
-    out.flush()?;
-    Ok(Outcome::Clean)
+    Ok(())
 }
 
 /// Runs `herald train ner`: reads the training files, builds the gazetteer, trains,
@@ -152,4 +158,30 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<Outcome> {
         gold.tokens() as f64 / secs.max(1e-9)
     );
     Ok(if gold.skipped.is_empty() { Outcome::Clean } else { Outcome::Skipped })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conll_round_trip_keeps_lines_and_replaces_the_last_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.conll");
+        let input = "-DOCSTART- -X- O\n\nOfficials NNS O\nin IN O\nParis NNP O\nmet VBD O\n\
+                     Angela NNP O\nMerkel NNP O\n. . O\n\nThanks\n";
+        std::fs::write(&path, input).unwrap();
+        let ner = Ner::bundled().unwrap();
+        let mut out = Vec::new();
+        tag_conll(&ner, &path, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[..2], ["-DOCSTART- -X- O", ""]);
+        assert_eq!(lines[4], "Paris NNP B-LOC", "{out}");
+        assert_eq!(lines[6], "Angela NNP B-PER", "{out}");
+        assert_eq!(lines[7], "Merkel NNP I-PER", "{out}");
+        assert_eq!(lines[10], "Thanks O", "{out}");
+        // The same lines as the input, with a blank line closing the last sentence.
+        assert_eq!(lines.len(), input.lines().count() + 1);
+    }
 }
