@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use herald_doc::{Doc, Name, Span};
+use herald_doc::{Doc, MentionRole, Name, Span, Upos};
 
 use crate::{ActorDict, AgentPlace, Date, Hit, Match};
 
@@ -201,25 +201,47 @@ pub fn code_entities(doc: &mut Doc, dict: &ActorDict) {
     let sentence_matches = sentence_matches(doc, dict);
     let ctx = Context::of(doc, dict, &sentence_matches);
     let mut codes = Vec::with_capacity(doc.layers.entities.len());
+    let mut roles = Vec::with_capacity(doc.layers.entities.len());
     for entity in &doc.layers.entities {
         let mut best: Option<Evidence> = None;
+        let mut entity_roles = Vec::with_capacity(entity.mentions.len());
+        let is_place_kind = matches!(entity.kind.as_str(), "LOC" | "GPE");
         for mention in &entity.mentions {
-            let Some((sentence, tokens)) = locate(doc, mention.span) else { continue };
-            let found =
-                mention_evidence(doc, dict, &ctx, &sentence_matches[sentence], sentence, tokens);
+            let Some((sentence, tokens)) = locate(doc, mention.span) else {
+                entity_roles.push(MentionRole::Unknown);
+                continue;
+            };
+            let bounds = doc.sentence_tokens(sentence);
+            let found = mention_evidence(
+                doc,
+                dict,
+                &ctx,
+                &sentence_matches[sentence],
+                sentence,
+                tokens.clone(),
+            );
+            entity_roles.push(if is_place_kind && is_place_use(doc, bounds, tokens) {
+                MentionRole::Place
+            } else if found.is_some() {
+                MentionRole::Actor
+            } else {
+                MentionRole::Unknown
+            });
             if let Some(e) = found {
-                if best.as_ref().is_none_or(|b| e.strength > b.strength) {
-                    best = Some(e);
-                }
+                offer(&mut best, e);
             }
         }
+        roles.push(entity_roles);
         codes.push(best.map(|e| {
             let reason = format!("{}: {}", e.strength.name(), doc.text_of(e.words));
             (e.code, reason)
         }));
     }
-    for (entity, code) in doc.layers.entities.iter_mut().zip(codes) {
+    for ((entity, code), entity_roles) in doc.layers.entities.iter_mut().zip(codes).zip(roles) {
         (entity.actor, entity.actor_reason) = code.unzip();
+        for (mention, role) in entity.mentions.iter_mut().zip(entity_roles) {
+            mention.role = role;
+        }
     }
 }
 
@@ -497,8 +519,19 @@ fn compose(
 /// Moscow").
 fn is_place_use(doc: &Doc, bounds: Range<usize>, tokens: Range<usize>) -> bool {
     let word = |i: usize| doc.text_of(doc.tokens.spans[i]).to_lowercase();
+    // Skip what may stand between the preposition and the name: determiners, adjectives,
+    // numbers and hyphenated modifiers ("in the war - torn Ukraine").
+    let tagged = doc.tokens.upos.len() == doc.tokens.len();
+    let modifier = |i: usize| {
+        let w = word(i);
+        is_determiner(&w)
+            || w == "-"
+            || i > bounds.start && word(i - 1) == "-"
+            || i + 1 < bounds.end && word(i + 1) == "-"
+            || tagged && matches!(doc.tokens.upos[i], Upos::Adj | Upos::Num)
+    };
     let mut p = tokens.start;
-    while p > bounds.start && is_determiner(&word(p - 1)) {
+    while p > bounds.start && p + 4 > tokens.start && modifier(p - 1) {
         p -= 1;
     }
     if p == bounds.start {
@@ -598,8 +631,8 @@ mod tests {
         for (i, mentions) in entities.iter().enumerate() {
             let mentions = mentions
                 .iter()
-                .map(|&(s, e)| Mention {
-                    span: Span::new(doc.tokens.spans[s].start, doc.tokens.spans[e - 1].end),
+                .map(|&(s, e)| {
+                    Mention::new(Span::new(doc.tokens.spans[s].start, doc.tokens.spans[e - 1].end))
                 })
                 .collect();
             doc.layers.entities.push(Entity {

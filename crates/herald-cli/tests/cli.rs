@@ -93,6 +93,15 @@ fn annotate_the_example_article() {
     assert_eq!(entity("Moscow")["actor"], "RUSGOV");
     assert_eq!(entity("Kiev")["actor"], "UKRGOV");
     assert!(entity("Mariupol")["actor"].is_null(), "Mariupol is only a place");
+    // Moscow is a place where Guterres met Lavrov, and an actor where sanctions are imposed
+    // on it: each mention says which.
+    let uses: Vec<&str> = entity("Moscow")["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["use"].as_str())
+        .collect();
+    assert!(uses.contains(&"place") && uses.contains(&"actor"), "{uses:?}");
     assert_eq!(entity("United Nations")["actor"], "IGOUNO");
 }
 

@@ -73,7 +73,7 @@ pub fn resolve_with(doc: &mut Doc, config: &Config) {
             doc.tokens.spans[start as usize].start,
             doc.tokens.spans[end as usize - 1].end,
         );
-        doc.layers.entities[entity].mentions.push(Mention { span });
+        doc.layers.entities[entity].mentions.push(Mention::new(span));
     }
     for entity in &mut doc.layers.entities {
         entity.mentions.sort_by_key(|m| (m.span.start, m.span.end));

@@ -151,6 +151,28 @@ pub struct Name {
 pub struct Mention {
     /// Where it occurs.
     pub span: Span,
+    /// How this occurrence is used, once actor coding has looked at it: "sanctions on
+    /// Moscow" names an actor, "talks in Moscow" a place.
+    pub role: MentionRole,
+}
+
+impl Mention {
+    /// A mention whose use is not yet known.
+    pub fn new(span: Span) -> Mention {
+        Mention { span, role: MentionRole::Unknown }
+    }
+}
+
+/// How a mention is used in its sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MentionRole {
+    /// Not decided (not coded, or no evidence either way).
+    #[default]
+    Unknown,
+    /// The mention acts or is acted upon: it names an actor.
+    Actor,
+    /// The mention names a location ("in Moscow", "travel to Kyiv").
+    Place,
 }
 
 /// A document-level entity: every mention of one person, organisation or place.

@@ -28,8 +28,8 @@ mod offsets;
 
 pub use article::{Article, Language, PubDate};
 pub use doc::{
-    Doc, Entity, Event, Layers, Mention, Name, Place, Quote, QuoteKind, Sentence, TimeExpr,
-    TokenId, TokenTable,
+    Doc, Entity, Event, Layers, Mention, MentionRole, Name, Place, Quote, QuoteKind, Sentence,
+    TimeExpr, TokenId, TokenTable,
 };
 pub use labels::{intern_deprel, intern_xpos, Upos};
 pub use offsets::{OffsetMap, Span};

@@ -62,7 +62,7 @@ pub fn group(doc: &mut Doc) {
             kind: g.kind.to_owned(),
             actor: None,
             actor_reason: None,
-            mentions: g.names.iter().map(|&n| Mention { span: doc.layers.names[n].span }).collect(),
+            mentions: g.names.iter().map(|&n| Mention::new(doc.layers.names[n].span)).collect(),
         })
         .collect();
 }

@@ -19,7 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
-use herald_doc::{Doc, OffsetMap, QuoteKind, Span};
+use herald_doc::{Doc, Mention, MentionRole, OffsetMap, QuoteKind, Span};
 use serde::Serialize;
 
 /// Version of the annotation object's schema; bumped on any incompatible change.
@@ -89,6 +89,9 @@ struct MentionOut<'d> {
     start: u32,
     end: u32,
     text: &'d str,
+    /// `"actor"` or `"place"` once actor coding has decided how the mention is used.
+    #[serde(rename = "use", skip_serializing_if = "Option::is_none")]
+    role: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -177,9 +180,14 @@ pub fn annotation(doc: &Doc) -> Annotation<'_> {
     let map = OffsetMap::new(text);
     let chars = |span: Span| map.to_chars(span);
     let slice = |span: Span| span.get(text).unwrap_or("");
-    let mention = |span: Span| {
-        let (start, end) = chars(span);
-        MentionOut { start, end, text: slice(span) }
+    let mention = |m: &Mention| {
+        let (start, end) = chars(m.span);
+        let role = match m.role {
+            MentionRole::Unknown => None,
+            MentionRole::Actor => Some("actor"),
+            MentionRole::Place => Some("place"),
+        };
+        MentionOut { start, end, text: slice(m.span), role }
     };
     let article = &doc.article;
     let layers = &doc.layers;
@@ -210,7 +218,7 @@ pub fn annotation(doc: &Doc) -> Annotation<'_> {
                 kind: &e.kind,
                 actor: e.actor.as_deref(),
                 actor_reason: e.actor_reason.as_deref(),
-                mentions: e.mentions.iter().map(|m| mention(m.span)).collect(),
+                mentions: e.mentions.iter().map(mention).collect(),
             })
             .collect(),
         events: layers
@@ -266,7 +274,7 @@ pub fn annotation(doc: &Doc) -> Annotation<'_> {
                 country: &p.country,
                 lat: p.lat,
                 lon: p.lon,
-                mentions: p.mentions.iter().map(|m| mention(m.span)).collect(),
+                mentions: p.mentions.iter().map(mention).collect(),
             })
             .collect(),
         times: layers
