@@ -146,6 +146,9 @@ impl Strength {
 struct Evidence {
     code: String,
     strength: Strength,
+    /// The evidence named in the reason, when it is not the one that ranks: a dictionary
+    /// name confirmed by its own words ranks as a title but reads as "dictionary".
+    credit: Option<Strength>,
     /// The words that gave the code.
     words: Span,
 }
@@ -192,7 +195,10 @@ pub fn code_span(doc: &Doc, dict: &ActorDict, span: Span) -> Option<(String, Str
     let matches = sentence_matches(doc, dict);
     let ctx = Context::of(doc, dict, &matches);
     let e = mention_evidence(doc, dict, &ctx, &matches[sentence], sentence, tokens)?;
-    Some((e.code.clone(), format!("{}: {}", e.strength.name(), doc.text_of(e.words))))
+    Some((
+        e.code.clone(),
+        format!("{}: {}", e.credit.unwrap_or(e.strength).name(), doc.text_of(e.words)),
+    ))
 }
 
 /// Codes every entity of `doc` (`Entity::actor` and `Entity::actor_reason`) from its
@@ -233,7 +239,8 @@ pub fn code_entities(doc: &mut Doc, dict: &ActorDict) {
         }
         roles.push(entity_roles);
         codes.push(best.map(|e| {
-            let reason = format!("{}: {}", e.strength.name(), doc.text_of(e.words));
+            let reason =
+                format!("{}: {}", e.credit.unwrap_or(e.strength).name(), doc.text_of(e.words));
             (e.code, reason)
         }));
     }
@@ -290,7 +297,12 @@ fn mention_evidence(
                 if let Some(code) = dict.actors()[i].code_at(date) {
                     offer(
                         &mut best,
-                        Evidence { code: code.to_owned(), strength: Strength::Dictionary, words },
+                        Evidence {
+                            credit: None,
+                            code: code.to_owned(),
+                            strength: Strength::Dictionary,
+                            words,
+                        },
                     );
                 }
             }
@@ -299,6 +311,7 @@ fn mention_evidence(
                 offer(
                     &mut best,
                     Evidence {
+                        credit: None,
                         code: dict.countries()[i].code.clone(),
                         strength: Strength::Country,
                         words,
@@ -308,6 +321,7 @@ fn mention_evidence(
             Hit::Demonym(i) => offer(
                 &mut best,
                 Evidence {
+                    credit: None,
                     code: dict.countries()[i].code.clone(),
                     strength: Strength::Nationality,
                     words,
@@ -316,7 +330,10 @@ fn mention_evidence(
             Hit::Capital(i) => {
                 names_a_place = true;
                 let code = format!("{}GOV", dict.countries()[i].code);
-                offer(&mut best, Evidence { code, strength: Strength::Capital, words });
+                offer(
+                    &mut best,
+                    Evidence { credit: None, code, strength: Strength::Capital, words },
+                );
             }
             Hit::Agent(_) => {}
         }
@@ -327,8 +344,19 @@ fn mention_evidence(
     }
 
     // The phrase itself may hold a country and a role ("the Indonesian navy").
+    // When it only confirms the name's own entry ("NATO"), the entry keeps the credit in
+    // the reason but the code ranks as a title.
     if let Some(code) = compose(dict, date, matches, &tokens) {
-        offer(&mut best, Evidence { code, strength: Strength::Title, words: span_of(&tokens) });
+        match &mut best {
+            Some(b) if b.code == code => {
+                b.credit = Some(b.strength);
+                b.strength = b.strength.max(Strength::Title);
+            }
+            _ => offer(
+                &mut best,
+                Evidence { credit: None, code, strength: Strength::Title, words: span_of(&tokens) },
+            ),
+        }
     }
 
     // A title before the name: walk left over title-like words.
@@ -353,7 +381,12 @@ fn mention_evidence(
         match compose(dict, date, matches, &zone) {
             Some(code) => offer(
                 &mut best,
-                Evidence { code, strength: Strength::Title, words: span_of(&(start..tokens.end)) },
+                Evidence {
+                    credit: None,
+                    code,
+                    strength: Strength::Title,
+                    words: span_of(&(start..tokens.end)),
+                },
             ),
             None => title_role = role_in(dict, matches, &zone),
         }
@@ -370,6 +403,7 @@ fn mention_evidence(
                 Some(code) => offer(
                     &mut best,
                     Evidence {
+                        credit: None,
                         code,
                         strength: Strength::Title,
                         words: span_of(&(tokens.start..to)),
@@ -394,7 +428,7 @@ fn mention_evidence(
                 AgentPlace::Suffix => format!("{country}{role}"),
                 AgentPlace::Prefix => format!("{role}{country}"),
             };
-            offer(&mut best, Evidence { code, strength, words: span_of(&tokens) });
+            offer(&mut best, Evidence { credit: None, code, strength, words: span_of(&tokens) });
         }
     }
     best

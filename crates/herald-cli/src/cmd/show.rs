@@ -81,6 +81,32 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<Outcome> {
             println!("    {}", words.join(" · "));
         }
     }
+    let entities = array("entities");
+    if !entities.is_empty() {
+        println!("\nEntities");
+        for e in entities {
+            // Distinct mention forms, in order of first use.
+            let mut forms: Vec<&str> = Vec::new();
+            for m in e["mentions"].as_array().unwrap_or(&empty) {
+                let form = slice(m);
+                if !forms.contains(&form) {
+                    forms.push(form);
+                }
+            }
+            let n = e["mentions"].as_array().map_or(0, Vec::len);
+            println!(
+                "  {:<4} {:<7} {:<28} {:<10} {n:>2}× {}",
+                e["id"].as_str().unwrap_or(""),
+                e["type"].as_str().unwrap_or(""),
+                e["name"].as_str().unwrap_or(""),
+                e["actor"].as_str().unwrap_or("-"),
+                forms.join(" | ")
+            );
+            if let Some(reason) = e["actor_reason"].as_str() {
+                println!("  {:<41} ← {reason}", "");
+            }
+        }
+    }
     println!();
     let counts: Vec<String> =
         ["sentences", "tokens", "entities", "events", "quotes", "places", "times"]
