@@ -3,7 +3,7 @@
 //! Evidence is gathered per mention, from the dictionary phrases in and around it, and the
 //! strongest wins for the entity:
 //! 1. **title** — a role and a country or organisation written next to the name
-//!    ("UN Secretary-General António Guterres", "Sergei Lavrov, Russia's foreign minister"):
+//!    ("UN Secretary-General António Hartmann", "Sergei Petrov, Russia's foreign minister"):
 //!    the text is newer than any dictionary, so it beats a dictionary entry;
 //! 2. **dictionary** — the name is a dictionary actor; its code is the one it held on the
 //!    article's date (a former president is `ELI`, not `GOV`);
@@ -581,7 +581,7 @@ fn is_place_use(doc: &Doc, bounds: Range<usize>, tokens: Range<usize>) -> bool {
     if prev == "," && p >= bounds.start + 2 && matches!(word(p - 2).as_str(), "capital" | "city") {
         return true;
     }
-    // "the city of Mariupol", "the capital of Kyiv"
+    // "the city of Kharkiv", "the capital of Kyiv"
     prev == "of"
         && p >= bounds.start + 2
         && matches!(

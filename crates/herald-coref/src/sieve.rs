@@ -12,8 +12,8 @@ use crate::lexicon::{self, Gender, PronounClass};
 /// `bench/coref/RESULTS.md`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
-    /// Pass 1: appositions ("Lavrov, the Russian foreign minister,") and predicate
-    /// nominatives ("Guterres is the head of the UN").
+    /// Pass 1: appositions ("Petrov, the Russian foreign minister,") and predicate
+    /// nominatives ("Hartmann is the head of the UN").
     pub appositions: bool,
     /// Pass 2: definite role and title phrases ("the UN chief", "the ministry").
     pub roles: bool,
@@ -29,7 +29,7 @@ pub struct Config {
     /// for the one organisation or place it stands for.
     pub generic_window: u32,
     /// Pass 4: "I", "me", "my" inside a quote join the quote's speaker when the
-    /// attribution names them ('"I am ready," Guterres said').
+    /// attribution names them ('"I am ready," Hartmann said').
     pub quote_speakers: bool,
 }
 
@@ -369,7 +369,7 @@ impl<'a> Sieve<'a> {
     }
 
     /// Learns from one name mention: its words, the gender of its first name, and the title
-    /// written before it ("Russian Foreign Minister Sergei Lavrov", "Mr Smith").
+    /// written before it ("Russian Foreign Minister Sergei Petrov", "Mr Smith").
     fn describe_name(&mut self, m: M) {
         let e = m.entity;
         let mut prefix: Vec<u32> = Vec::new();
@@ -508,7 +508,7 @@ impl<'a> Sieve<'a> {
         for m in names {
             let h = m.head;
             let mut found: Vec<(u32, u32, u32)> = Vec::new();
-            // "Lavrov, the Russian foreign minister," — the description hangs off the name.
+            // "Petrov, the Russian foreign minister," — the description hangs off the name.
             for &c in self.children(h) {
                 if self.deprel(c) == "appos" && self.describes(c) {
                     let (s, e) = self.np(c);
@@ -516,7 +516,7 @@ impl<'a> Sieve<'a> {
                 }
             }
             if let Some(p) = self.head(h) {
-                // "the UN chief, António Guterres," — the name hangs off the description.
+                // "the UN chief, António Hartmann," — the name hangs off the description.
                 // Without a determiner or a comma ("war-torn Ukraine") the parse is more
                 // often wrong than an apposition.
                 if self.deprel(h) == "appos"
@@ -527,7 +527,7 @@ impl<'a> Sieve<'a> {
                     let (s, e) = self.np(p);
                     found.push((s, e.min(m.start), p));
                 }
-                // "Guterres is the head of the UN."
+                // "Hartmann is the head of the UN."
                 // A predicate with a preposition ("is in the province") is a place, not
                 // a description.
                 if self.is_subject(h)
@@ -834,7 +834,7 @@ impl<'a> Sieve<'a> {
         }
     }
 
-    /// The subject of the clause of verb `v`, looking through coordination ("met Guterres
+    /// The subject of the clause of verb `v`, looking through coordination ("met Hartmann
     /// and told him": the subject of "told" is the subject of "met").
     fn clause_subject(&self, v: u32) -> Option<u32> {
         let mut v = v;
@@ -894,7 +894,7 @@ impl<'a> Sieve<'a> {
                     continue;
                 }
             } else if subject == Some(c.head) && matches!(self.deprel(t), "obj" | "iobj") {
-                // "Lavrov praised him": him is not Lavrov.
+                // "Petrov praised him": him is not Petrov.
                 continue;
             }
             if ms == s && outside_quote && self.in_quote[c.head as usize] {

@@ -186,7 +186,7 @@ pub struct Entity {
     pub kind: String,
     /// CAMEO actor code, when coded.
     pub actor: Option<String>,
-    /// Why the entity got its code (`"title: UN Secretary-General António Guterres"`).
+    /// Why the entity got its code (`"title: UN Secretary-General António Hartmann"`).
     pub actor_reason: Option<String>,
     /// All mentions, in text order.
     pub mentions: Vec<Mention>,

@@ -6,8 +6,8 @@
 //! place, with a canonical name (the fullest form the document uses) and every mention.
 //! Mentions join an entity, in text order, when
 //! - they repeat a name already seen (case-insensitively, same type);
-//! - a person is named by a part of a fuller name seen before ("Lavrov" after
-//!   "Sergei Lavrov"), the usual second reference in news style;
+//! - a person is named by a part of a fuller name seen before ("Petrov" after
+//!   "Sergei Petrov"), the usual second reference in news style;
 //! - an organisation is named by the acronym of a name seen before ("UN" after
 //!   "United Nations"), or by the acronym given in brackets after it.
 //!
@@ -16,7 +16,7 @@
 //!
 //! ```
 //! use herald_doc::{Article, Doc, Name, Span};
-//! let mut doc = Doc::new(Article::new("a", "Sergei Lavrov spoke. Lavrov left."));
+//! let mut doc = Doc::new(Article::new("a", "Sergei Petrov spoke. Petrov left."));
 //! for (s, e) in [(0, 6), (7, 13), (14, 19), (19, 20), (21, 27), (28, 32), (32, 33)] {
 //!     doc.tokens.push(Span::new(s, e), true);
 //! }
@@ -24,7 +24,7 @@
 //! doc.layers.names.push(Name { tokens: 4..5, span: Span::new(21, 27), kind: "PERSON" });
 //! herald_entities::group(&mut doc);
 //! assert_eq!(doc.layers.entities.len(), 1);
-//! assert_eq!(doc.layers.entities[0].name, "Sergei Lavrov");
+//! assert_eq!(doc.layers.entities[0].name, "Sergei Petrov");
 //! assert_eq!(doc.layers.entities[0].mentions.len(), 2);
 //! ```
 #![deny(missing_docs)]

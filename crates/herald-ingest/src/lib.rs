@@ -35,7 +35,7 @@
 //! std::fs::create_dir_all(&dir).unwrap();
 //! std::fs::write(
 //!     dir.join("articles.jsonl"),
-//!     "{\"id\": \"a1\", \"text\": \"Guterres met Lavrov in Moscow on Tuesday.\"}\nnot json\n",
+//!     "{\"id\": \"a1\", \"text\": \"Hartmann met Petrov in Moscow on Tuesday.\"}\nnot json\n",
 //! )
 //! .unwrap();
 //!

@@ -66,7 +66,7 @@ impl Ner {
     /// After tagging each sentence, one document-level pass adds what a sentence alone
     /// misses: a capitalised token left outside any name that the document elsewhere
     /// tags as a one-token name, or as the last word of a person's name, gets that type
-    /// (news writes "Antonio Guterres" once, then "Guterres said" at the start of a
+    /// (news writes "Antonio Hartmann" once, then "Hartmann said" at the start of a
     /// sentence, where a capitalised unknown word is ambiguous). Tokens the training
     /// text often writes in lower case, and strings tagged with two types, are left out.
     pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(

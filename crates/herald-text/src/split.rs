@@ -212,7 +212,7 @@ impl Splitter<'_> {
             next == Start::Opener && !matches!(self.kinds[m], Kind::Punct(Punct::Open));
         match self.kinds[k] {
             // `"Why?" asked Smith.`, `"Ready!" Smith said.`: the attribution goes on (but
-            // `"We are ready." Lavrov said Russia …` is a new sentence).
+            // `"We are ready." Petrov said Russia …` is a new sentence).
             Kind::Stop => {
                 let question = self.bytes(k).iter().any(|&c| c == b'?' || c == b'!');
                 !(quoted && (next == Start::Lower || (question && self.attribution(m))))
@@ -236,7 +236,7 @@ impl Splitter<'_> {
     }
 
     /// True when tokens from `m` are a short name and a speech verb that ends the
-    /// clause (`Smith said.`, `Foreign Minister Sergei Lavrov asked,`): the attribution
+    /// clause (`Smith said.`, `Foreign Minister Sergei Petrov asked,`): the attribution
     /// of a quote just closed.
     fn attribution(&self, m: usize) -> bool {
         let n = self.spans.len();
@@ -306,7 +306,7 @@ impl Splitter<'_> {
 
     /// True when the words of tokens `a..=t` (a line) are in title case: at least three
     /// words, and none in lower case but the short function words titles leave so
-    /// (`Guterres Calls for Ceasefire in Ukraine`). Long headlines are caught this way.
+    /// (`Hartmann Calls for Ceasefire in Ukraine`). Long headlines are caught this way.
     fn title_case(&self, a: usize, t: usize) -> bool {
         let mut words = 0;
         for k in a..=t {
