@@ -73,6 +73,16 @@ fn report(dict: &VerbDict, table: &CameoTable) {
         dict.transformations().len(),
         dict.noun_events().len(),
     );
+    let mut first_block = std::collections::HashMap::new();
+    let in_several = dict
+        .verbs()
+        .iter()
+        .filter(|v| {
+            let key = (v.before.clone(), v.lemma.clone(), v.after.clone());
+            *first_block.entry(key).or_insert(v.block) != v.block
+        })
+        .count();
+    println!("  verbs listed in more than one block: {in_several}");
     // Codes per root over patterns and verbs' own or block codes (active and passive parts).
     let mut per_root: BTreeMap<u8, usize> = BTreeMap::new();
     let mut unknown = 0;

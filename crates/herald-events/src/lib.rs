@@ -47,7 +47,7 @@ pub use records::{
 };
 pub use verbs::{
     parse_verbs, read_verb_file, Element, Item, NounEvent, ParsedVerbs, Pattern, Synset,
-    SynsetMember, Term, Transformation, VerbBlock, VerbDict, VerbEntry,
+    SynsetMember, Term, Transformation, VerbBlock, VerbDict, VerbEntry, LIGHT_VERBS,
 };
 
 /// A line (or record) that could not be read and was skipped.

@@ -144,6 +144,26 @@ pub struct Synset {
     pub line: u32,
 }
 
+/// Support ("light") verbs whose object noun carries the event: the blocks holding them are
+/// where [`VerbDict::noun_events`] looks.
+pub const LIGHT_VERBS: &[&str] = &[
+    "BEGIN",
+    "CARRY",
+    "CONDUCT",
+    "HOLD",
+    "LAUNCH",
+    "MAKE",
+    "MOUNT",
+    "OPEN",
+    "ORGANISE",
+    "ORGANIZE",
+    "RESUME",
+    "STAGE",
+    "START",
+    "UNDERTAKE",
+    "UNLEASH",
+];
+
 /// A verb transformation, `~ a (a b ATTACK) SAY = a b 015`, kept as its two sides' tokens
 /// (parentheses dropped, as PETRARCH2 does): what it means is the coder's business.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,9 +177,11 @@ pub struct Transformation {
 }
 
 /// A nominal event derived from the dictionary: a pattern `* NOUN ...` of a verb block
-/// whose verbs code nothing on their own (a light verb block), so the code comes from the noun ("stage an *attack*", "launch
-/// an *air raid*"). CAMEO.2.0 has no noun dictionary of its own; this is the part of its
-/// verb patterns that says which nouns carry events.
+/// that holds a light verb ([`LIGHT_VERBS`]: "stage an *attack*", "launch an *air raid*",
+/// "hold *talks*"), where the noun, not the verb, names the event. CAMEO.2.0 has no noun
+/// dictionary of its own (PETRARCH2 codes verbs only); this is the part of its verb patterns
+/// that says which nouns carry events. A block may also hold other verbs (STAGE shares
+/// its block with SET and PUT), so each entry keeps its block and line for the coder to judge.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NounEvent {
     /// The noun (a word, set or `{...}` phrase), then any further elements of the pattern.
@@ -257,7 +279,8 @@ impl VerbDict {
         self.by_lemma.get(lemma).into_iter().flatten().map(|&i| &self.verbs[i as usize])
     }
 
-    /// Entries with this inflected form (upper case: `SAID`).
+    /// Entries with this inflected form (upper case: `SAID`), in file order. A verb listed
+    /// in several blocks yields several entries; PETRARCH2 uses the first.
     pub fn by_form(&self, form: &str) -> impl Iterator<Item = &VerbEntry> {
         self.by_form.get(form).into_iter().flatten().map(|&i| &self.verbs[i as usize])
     }
@@ -317,17 +340,14 @@ impl VerbDict {
     }
 
     /// Nominal events: patterns `* NOUN ...` (nothing but actor slots before the verb) in
-    /// blocks whose verbs code nothing on their own, so the noun carries the event. See [`NounEvent`].
+    /// blocks that hold a light verb, so the noun carries the event. See [`NounEvent`]. See [`NounEvent`].
     pub fn noun_events(&self) -> Vec<NounEvent> {
         let mut out = Vec::new();
         for (b, block) in self.blocks.iter().enumerate() {
-            // A light verb block: neither the block nor any of its verbs codes an event.
-            let light = block.code.is_null()
-                && self
-                    .verbs
-                    .iter()
-                    .filter(|v| v.block as usize == b)
-                    .all(|v| v.code.is_none_or(|c| c.is_null()));
+            let light = self
+                .verbs
+                .iter()
+                .any(|v| v.block as usize == b && LIGHT_VERBS.contains(&v.lemma.as_str()));
             if !light {
                 continue;
             }
@@ -1189,8 +1209,8 @@ SIT
     }
 
     #[test]
-    fn noun_events_come_from_light_verb_blocks() {
-        let text = "--- STAGE [---] ---\nSTAGE\nHOLD\n- * {AIR RAID} (AGAINST +) [195]\n- * (TO) [042]\n- $ * ATTACK [190]\n\
+    fn noun_events_come_from_blocks_with_light_verbs() {
+        let text = "--- ARRANGE [---] ---\nSTAGE\nPUT\n- * {AIR RAID} (AGAINST +) [195]\n- * (TO) [042]\n- $ * ATTACK [190]\n\
                     --- ASK [---] ---\nASK [020]\n- * AID [023]\n";
         let d = parse_verbs(text, "n.verbs").dict;
         let nouns = d.noun_events();
