@@ -158,10 +158,27 @@ struct Evidence {
 /// `GPE`, demonyms as `NORP`. Existing names win where the two overlap.
 pub fn add_dictionary_names(doc: &mut Doc, dict: &ActorDict) {
     let mut added = Vec::new();
+    let mut groups: Vec<Name> = Vec::new();
     for s in 0..doc.sentences.len() {
         let range = doc.sentence_tokens(s);
         let words: Vec<&str> = range.clone().map(|t| doc.text_of(doc.tokens.spans[t])).collect();
-        for m in dict.matcher().find(&words) {
+        let found = dict.matcher().find(&words);
+        for (k, m) in found.iter().enumerate() {
+            // A nationality or country followed by a collective role ("Russian troops",
+            // "Kenya's police") names a group actor.
+            if let (Hit::Demonym(_) | Hit::Country(_), Some(next)) = (m.target, found.get(k + 1)) {
+                let gap = next.start - m.end;
+                let joined = gap == 0 || gap == 1 && matches!(words[m.end], "'s" | "’s");
+                if let (true, Hit::Agent(_)) = (joined, next.target) {
+                    let last = words[next.end - 1].to_lowercase();
+                    if is_collective(&last) {
+                        let (start, end) = (range.start + m.start, range.start + next.end);
+                        let span =
+                            Span::new(doc.tokens.spans[start].start, doc.tokens.spans[end - 1].end);
+                        groups.push(Name { tokens: start as u32..end as u32, span, kind: "ORG" });
+                    }
+                }
+            }
             let kind = match m.target {
                 Hit::Actor(_) if m.end - m.start >= 2 => "ORG",
                 Hit::Country(_) | Hit::Capital(_) => "GPE",
@@ -180,10 +197,45 @@ pub fn add_dictionary_names(doc: &mut Doc, dict: &ActorDict) {
             }
         }
     }
-    if !added.is_empty() {
-        doc.layers.names.extend(added);
-        doc.layers.names.sort_by_key(|n| n.tokens.start);
+    doc.layers.names.extend(added);
+    // A group replaces the nationality or country names inside it, unless a name of the
+    // recognizer crosses its edge.
+    for g in groups {
+        let inside = |n: &Name| n.tokens.start >= g.tokens.start && n.tokens.end <= g.tokens.end;
+        let crosses =
+            |n: &Name| n.tokens.start < g.tokens.end && n.tokens.end > g.tokens.start && !inside(n);
+        if !doc.layers.names.iter().any(crosses) {
+            doc.layers.names.retain(|n| !inside(n));
+            doc.layers.names.push(g);
+        }
     }
+    doc.layers.names.sort_by_key(|n| n.tokens.start);
+}
+
+/// Role nouns that name a group rather than one person: plurals and collectives.
+fn is_collective(word: &str) -> bool {
+    const COLLECTIVE: &[&str] = &[
+        "police",
+        "military",
+        "army",
+        "navy",
+        "government",
+        "ministry",
+        "authorities",
+        "parliament",
+        "junta",
+        "leadership",
+        "cabinet",
+        "administration",
+        "forces",
+        "troops",
+        "people",
+        "media",
+        "opposition",
+        "embassy",
+        "coast",
+    ];
+    COLLECTIVE.contains(&word) || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")
 }
 
 /// The actor code of one phrase of `doc` (a byte span inside a sentence), from the same
@@ -624,7 +676,9 @@ mod tests {
             "UN_ [IGOUNO]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\n",
         );
         let agents =
-            parse_agents("FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\n");
+            parse_agents(
+            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\n",
+        );
         let country = |code: &str, name: &str, demonym: &str, capital: &str| Country {
             code: code.into(),
             iso2: code[..2].into(),
@@ -725,6 +779,32 @@ mod tests {
         assert_eq!(
             check("Western countries imposed sanctions", "2022-01-01", &[&[(0, 1)]]),
             codes(&["WST"])
+        );
+    }
+
+    #[test]
+    fn a_nationality_and_a_collective_role_make_a_group_name() {
+        let text = "Xyzian troops crossed as the Xyzian foreign minister spoke";
+        let mut doc = Doc::new(Article::new("t", text));
+        let mut pos = 0;
+        for w in text.split(' ') {
+            doc.tokens.push(Span::new(pos as u32, (pos + w.len()) as u32), true);
+            pos += w.len() + 1;
+        }
+        let n = doc.tokens.len() as u32;
+        doc.sentences.push(Sentence {
+            span: Span::new(0, text.len() as u32),
+            tokens: 0..n,
+            paragraph: 0,
+        });
+        super::add_dictionary_names(&mut doc, &dict());
+        let names: Vec<(&str, &str)> =
+            doc.layers.names.iter().map(|n| (doc.text_of(n.span), n.kind)).collect();
+        // One person's title is not a group: "Xyzian" stays a nationality there.
+        assert_eq!(names, [("Xyzian troops", "ORG"), ("Xyzian", "NORP")]);
+        assert_eq!(
+            super::code_span(&doc, &dict(), doc.layers.names[0].span).map(|c| c.0).as_deref(),
+            Some("XYZMIL")
         );
     }
 }
