@@ -137,7 +137,12 @@ fn attrs(e: &BytesStart<'_>) -> Result<Vec<(String, String)>, String> {
     for a in e.attributes().with_checks(false) {
         let a = a.map_err(|err| format!("bad attribute: {err}"))?;
         let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
-        let value = a.unescape_value().map_err(|err| format!("bad attribute {key}: {err}"))?;
+        // Decoded by hand: `unescape_value` does not exist when another crate of the
+        // workspace turns on quick-xml's `encoding` feature.
+        let raw =
+            std::str::from_utf8(&a.value).map_err(|err| format!("bad attribute {key}: {err}"))?;
+        let value = quick_xml::escape::unescape(raw)
+            .map_err(|err| format!("bad attribute {key}: {err}"))?;
         out.push((key, value.into_owned()));
     }
     Ok(out)

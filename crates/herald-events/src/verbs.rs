@@ -403,7 +403,7 @@ pub fn parse_verbs(text: &str, name: &str) -> ParsedVerbs {
     let mut section = Section::None;
     let mut set_no_plural: Vec<bool> = Vec::new();
     let mut in_xml_comment = false;
-    // Synonym set references are checked once the whole file is read: (line, name).
+    // Synonym set references are checked once the whole file is read: (block, line, set).
     let mut references: Vec<(u32, u32, String)> = Vec::new(); // (block, line, synset)
 
     for (i, raw) in text.lines().enumerate() {
@@ -607,7 +607,7 @@ fn parse_member(s: &str) -> Result<SynsetMember, String> {
             None => Term::Word(w.to_uppercase()),
         })
         .collect();
-    if words.iter().any(|t| matches!(t, Term::Word(w) if w.contains(['$', '%', '^', '*', '[', ']', '{', '}', '(', ')'])))
+    if words.iter().any(|t| matches!(t, Term::Word(w) if w.contains(['$', '%', '^', '*', '[', ']', '{', '}', '(', ')', '|'])))
     {
         return Err(format!("synonym set member {s:?} holds a pattern token"));
     }
@@ -822,7 +822,8 @@ fn term(text: &str) -> Result<Term, String> {
             }
             Term::Synset(n.to_owned())
         }
-        t if t.contains(['[', ']', '*', '{', '}', '(', ')']) => {
+        // `|` and tabs would break herald's compact format; no dictionary word has them.
+        t if t.contains(['[', ']', '*', '{', '}', '(', ')', '|', '\t']) => {
             return Err(format!("bad token {t:?}"))
         }
         t => Term::Word(t.to_uppercase()),
