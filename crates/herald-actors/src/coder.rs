@@ -155,10 +155,13 @@ struct Evidence {
 
 /// Adds to `doc.layers.names` the dictionary names the recognizer missed: actors of two or
 /// more words ("Western countries", "White House") as `ORG`, countries and capitals as
-/// `GPE`, demonyms as `NORP`. Existing names win where the two overlap.
+/// `GPE`, demonyms as `NORP`, and groups (a nationality with a collective role, "Russian
+/// troops") as `ORG`. Existing names win where the two overlap, but a recognised `LOC` that
+/// is exactly a country or a capital becomes `GPE`.
 pub fn add_dictionary_names(doc: &mut Doc, dict: &ActorDict) {
     let mut added = Vec::new();
     let mut groups: Vec<Name> = Vec::new();
+    let mut polities = Vec::new();
     for s in 0..doc.sentences.len() {
         let range = doc.sentence_tokens(s);
         let words: Vec<&str> = range.clone().map(|t| doc.text_of(doc.tokens.spans[t])).collect();
@@ -186,6 +189,9 @@ pub fn add_dictionary_names(doc: &mut Doc, dict: &ActorDict) {
                 _ => continue,
             };
             let (start, end) = (range.start + m.start, range.start + m.end);
+            if kind == "GPE" {
+                polities.push((start as u32, end as u32));
+            }
             let overlaps = doc
                 .layers
                 .names
@@ -195,6 +201,12 @@ pub fn add_dictionary_names(doc: &mut Doc, dict: &ActorDict) {
                 let span = Span::new(doc.tokens.spans[start].start, doc.tokens.spans[end - 1].end);
                 added.push(Name { tokens: start as u32..end as u32, span, kind });
             }
+        }
+    }
+    // A recognised location that is exactly a country or a capital is a polity.
+    for n in &mut doc.layers.names {
+        if n.kind == "LOC" && polities.contains(&(n.tokens.start, n.tokens.end)) {
+            n.kind = "GPE";
         }
     }
     doc.layers.names.extend(added);
