@@ -281,7 +281,7 @@ fn one_megabyte_of_one_character() {
 
 #[test]
 fn guterres_lavrov_snapshot() {
-    let text = include_str!("../../../tests/data/guterres-lavrov-moscow.txt");
+    let text = include_str!("../../../../tests/data/guterres-lavrov-moscow.txt");
     let d = doc(text);
     assert_invariants(text, &d);
     let mut out = String::new();
