@@ -12,7 +12,8 @@
 //! - [`parse_records`] / [`read_records_file`] read PETRARCH2's validation records
 //!   (`PETR.UnitTest.records.xml`): id, category, date, text and expected codings.
 //!
-//! No event is coded here yet: this crate is what the coder will stand on.
+//! - [`code_events`]: the event coder over herald's parse and actor coder (see the
+//!   `coder` module's documentation for the rules it follows).
 //!
 //! ```
 //! use herald_events::{parse_verbs, CameoTable, Element, Term};
@@ -34,6 +35,7 @@
 
 mod cameo;
 mod code;
+mod coder;
 mod compact;
 mod records;
 mod verbs;
@@ -42,6 +44,7 @@ use std::fmt;
 
 pub use cameo::{CameoEntry, CameoTable};
 pub use code::{CodePair, EventCode, Plover, QuadClass};
+pub use coder::{code_events, intent_code};
 pub use records::{
     parse_records, read_records_file, Expected, ExpectedEvent, ParsedRecords, Record,
 };

@@ -206,6 +206,9 @@ pub struct VerbDict {
     synset_index: HashMap<String, u32>,
     by_lemma: HashMap<String, Vec<u32>>,
     by_form: HashMap<String, Vec<u32>>,
+    /// Head words (last word, upper case) of every synonym set's phrases, built on first
+    /// use by the coder.
+    synset_heads: std::sync::OnceLock<HashMap<String, std::collections::HashSet<String>>>,
 }
 
 /// A verb dictionary read from text, with the lines that were skipped.
@@ -337,6 +340,26 @@ impl VerbDict {
                 }
             }
         }
+    }
+
+    /// The head words (last word of each phrase, upper case) a synonym set matches: the
+    /// words the coder looks for among a verb's dependents. Built once, on first use.
+    pub fn synset_heads(&self, name: &str) -> Option<&std::collections::HashSet<String>> {
+        self.synset_heads
+            .get_or_init(|| {
+                self.synsets
+                    .iter()
+                    .map(|s| {
+                        let heads = self
+                            .expand_synset(&s.name)
+                            .into_iter()
+                            .filter_map(|p| p.last().cloned())
+                            .collect();
+                        (s.name.clone(), heads)
+                    })
+                    .collect()
+            })
+            .get(name)
     }
 
     /// Nominal events: patterns `* NOUN ...` (nothing but actor slots before the verb) in

@@ -1,0 +1,953 @@
+//! The event coder: from the dependency parse, the verb dictionary and the actor coder, the
+//! CAMEO events each sentence states (who did what to whom), with negation, modality and
+//! evidence.
+//!
+//! A first, deliberately simple coder over herald's own parse (Universal Dependencies), in
+//! the spirit of PETRARCH2 but reading dependents instead of constituency phrases:
+//!
+//! 1. **Verb.** A token tagged `VERB` whose lower-cased lemma is in the dictionary. A
+//!    multi-word dictionary verb (`+ASK_FOR`, `+CALL_OFF`) is chosen when its extra words
+//!    are among the verb's particles (`compound:prt`) or the prepositions of its `obl`
+//!    dependents; otherwise the plain entry; the first in file order wins.
+//! 2. **Code.** The block's patterns are matched against the verb's dependents (see
+//!    [`Deps`]): every word, synonym set, `{phrase}` and `(PREP ...)` of a pattern must be
+//!    found there; actor slots (`$ + ^ %`) constrain nothing. Among the matching patterns
+//!    the one with the most word constraints wins (ties: file order), because a slot-only
+//!    pattern would otherwise shadow every specific one; with none, the verb's own or its
+//!    block's code. A null code (`---`) makes no event.
+//! 3. **Arguments.** Source: `nsubj`, else the subject of the governing verb through
+//!    `xcomp`/`conj`; a relative pronoun subject ("who") takes the noun the relative clause
+//!    modifies. Passive (`nsubj:pass`): the subject is the target and the `obl:agent`
+//!    ("by X") the source. Target: `obj`, else `iobj`, else an `obl` whose preposition the
+//!    pattern names, else one with on/with/against/to. Coordinated nouns (`conj`) give one
+//!    event each. An argument is coded by `herald_actors::code_span` over its head and its
+//!    `compound`/`amod`/`nmod:poss`/`det`/`flat` dependents (never whole clauses); a pronoun
+//!    (or a phrase the actor coder cannot code) takes the code of the document entity that
+//!    has the mention. An event needs a source or a target code.
+//! 4. **Codes `[A:P]`.** The active code is the event source → target; a passive code is
+//!    the reverse event (target → source: 042:043 "X visits Y" is also "Y hosts X"), emitted
+//!    as a second event when the target is coded.
+//! 5. **Negation and modality.** `advmod` not/n't/never on the verb (or on a governor
+//!    through `xcomp`) → `negated`. `intent`: an `xcomp` of a verb or adjective of intent
+//!    (ready, willing, plan, promise, ...), an aux will/would/could/may/might/shall, or
+//!    "due to"; the intent verb itself is then not coded (the intended act is the event).
+//!    `conditional`: the verb has an `advcl` marked if/unless; the verb inside that clause is
+//!    hypothetical and not coded. `reported`: an `advmod` reportedly/allegedly. The
+//!    strongest wins (conditional > intent > reported). An intended or conditional act of
+//!    roots 04–08 is coded as CAMEO's matching intent code (03x: 04x → 036, 05x → 032,
+//!    06x → 031, 07x → 033, 08x → 035); other roots keep the act code ("would investigate"
+//!    094, as the annotation guidelines do). A threat (`threaten`, `warn`) is an act in its
+//!    own right: its `xcomp` is not coded separately, and the xcomp's object counts as a
+//!    dependent of the threat verb for its patterns ("threatened to impose sanctions").
+//! 6. **Evidence.** Sentence index; the byte span from the first to the last token of
+//!    source, verb and target; the date is the article's (`YYYY-MM-DD`).
+//!
+//! Not yet done: nominal events, verb transformations (`~` lines), reported speech beyond
+//! the adverbs, time expressions for the date, places. One event per (source, target, code)
+//! per sentence.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use herald_actors::ActorDict;
+use herald_doc::{Doc, Event, Span, Upos};
+
+use crate::{CameoTable, Element, EventCode, Item, Pattern, Term, VerbDict, VerbEntry};
+
+/// Verbs and adjectives whose `xcomp` is an intended act ("ready to talk", "plans to visit").
+const INTENT_GOVERNORS: &[&str] = &[
+    "ready", "willing", "prepared", "plan", "intend", "promise", "pledge", "vow", "want", "agree",
+    "seek", "aim", "hope", "expect", "offer", "due", "set", "decide",
+];
+
+/// Verbs whose `xcomp` is the content of a threat: the threat is the event.
+const THREAT_GOVERNORS: &[&str] = &["threaten", "warn"];
+
+/// Auxiliaries that make the verb an intention rather than an act.
+const INTENT_AUX: &[&str] = &["will", "would", "could", "may", "might", "shall", "'ll"];
+
+/// Negating adverbs.
+const NEGATIONS: &[&str] = &["not", "n't", "never"];
+
+/// Prepositions that introduce a target when no pattern names one.
+const TARGET_PREPS: &[&str] = &["on", "with", "against", "to"];
+
+/// Codes the events of every sentence of `doc` into `doc.layers.events` (appended, in text
+/// order). Needs the parse (tags, lemmas, heads); without it nothing is added. Entities
+/// should be grouped and actor-coded first: pronoun arguments take their entity's code.
+pub fn code_events(doc: &mut Doc, verbs: &VerbDict, table: &CameoTable, actors: &ActorDict) {
+    if !doc.tokens.is_parsed() || doc.tokens.is_empty() {
+        return;
+    }
+    let coder = Coder::new(doc, verbs, table, actors);
+    let mut events = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let before = events.len();
+        for t in doc.sentence_tokens(s) {
+            coder.code_verb(s, t, &mut events);
+        }
+        dedup(&mut events, before);
+    }
+    doc.layers.events.extend(events);
+}
+
+/// Keeps the first of each (source, target, code) among `events[from..]`.
+fn dedup(events: &mut Vec<Event>, from: usize) {
+    let mut seen = HashSet::new();
+    let mut i = from;
+    while i < events.len() {
+        let e = &events[i];
+        if seen.insert((e.source.clone(), e.target.clone(), e.code.clone())) {
+            i += 1;
+        } else {
+            events.remove(i);
+        }
+    }
+}
+
+/// An argument of the verb: its head token, the span that names it, its code and entity.
+#[derive(Clone, Debug)]
+struct Arg {
+    span: Span,
+    code: String,
+    entity: Option<String>,
+}
+
+/// Everything the coder reads, precomputed once per document.
+struct Coder<'a> {
+    doc: &'a Doc,
+    verbs: &'a VerbDict,
+    table: &'a CameoTable,
+    actors: &'a ActorDict,
+    children: Vec<Vec<u32>>,
+    /// `code_span` answers by span: a subject shared by several verbs is coded once (each
+    /// call re-matches the document's phrases, so this is most of the coder's time).
+    spans: std::cell::RefCell<HashMap<Span, Option<String>>>,
+    date: Option<String>,
+}
+
+/// The words around a verb that its patterns are matched against, upper case.
+#[derive(Debug, Default)]
+struct Deps {
+    /// Heads (lemma and form) of objects, obliques, particles, xcomps and their objects.
+    heads: HashSet<String>,
+    /// Modifiers (compound, amod) of those heads, for `{A B C}` phrases.
+    mods: HashSet<String>,
+    /// Each `obl` dependent's preposition with its head and modifier words.
+    preps: Vec<(String, u32, HashSet<String>)>,
+    /// Words of auxiliaries, adverbs and subjects (for pattern words before the verb).
+    before: HashSet<String>,
+}
+
+impl<'a> Coder<'a> {
+    fn new(
+        doc: &'a Doc,
+        verbs: &'a VerbDict,
+        table: &'a CameoTable,
+        actors: &'a ActorDict,
+    ) -> Coder<'a> {
+        let mut children = vec![Vec::new(); doc.tokens.len()];
+        for (t, h) in doc.tokens.head.iter().enumerate() {
+            if let Some(h) = h {
+                if let Some(c) = children.get_mut(*h as usize) {
+                    c.push(t as u32);
+                }
+            }
+        }
+        Coder {
+            doc,
+            verbs,
+            table,
+            actors,
+            children,
+            spans: Default::default(),
+            date: doc.article.date.map(|d| d.date_string()),
+        }
+    }
+
+    fn lemma(&self, t: usize) -> String {
+        self.doc.tokens.lemma(t).unwrap_or("").to_lowercase()
+    }
+
+    fn form(&self, t: usize) -> &str {
+        self.doc.text_of(self.doc.tokens.spans[t])
+    }
+
+    fn rel(&self, t: usize) -> &'static str {
+        self.doc.tokens.deprel[t]
+    }
+
+    fn head(&self, t: usize) -> Option<usize> {
+        self.doc.tokens.head[t].map(|h| h as usize)
+    }
+
+    fn kids(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children[t].iter().map(|&c| c as usize)
+    }
+
+    fn kids_with<'s>(&'s self, t: usize, rels: &'s [&str]) -> impl Iterator<Item = usize> + 's {
+        self.kids(t).filter(move |&c| rels.contains(&self.rel(c)))
+    }
+
+    /// The preposition (`case` child) of an oblique, lower case.
+    fn case_of(&self, t: usize) -> Option<String> {
+        self.kids_with(t, &["case"]).next().map(|c| self.lemma(c))
+    }
+
+    fn has_kid_lemma(&self, t: usize, rels: &[&str], lemmas: &[&str]) -> bool {
+        self.kids_with(t, rels).any(|c| lemmas.contains(&self.lemma(c).as_str()))
+    }
+
+    /// Codes the verb at token `t` of sentence `s`, if it is one of the dictionary's.
+    fn code_verb(&self, s: usize, t: usize, out: &mut Vec<Event>) {
+        if self.doc.tokens.upos[t] != Upos::Verb {
+            return;
+        }
+        let lemma = self.lemma(t);
+        // Hypothetical: the verb of an if/unless/until clause is not an act.
+        if self.rel(t) == "advcl" && self.has_kid_lemma(t, &["mark"], &["if", "unless", "until"]) {
+            return;
+        }
+        let gov = self.governor(t);
+        if let Some(g) = gov {
+            // The content of a threat is part of the threat.
+            if THREAT_GOVERNORS.contains(&self.lemma(g).as_str()) {
+                return;
+            }
+        }
+        // A verb of intent whose xcomp is itself a dictionary verb is not the event.
+        if INTENT_GOVERNORS.contains(&lemma.as_str())
+            && self.kids_with(t, &["xcomp"]).any(|x| self.entry(x).is_some())
+        {
+            return;
+        }
+        let Some(entry) = self.entry(t) else { return };
+        let deps = self.deps(t);
+        let (code, pattern) = self.choose_code(entry, &deps);
+        if code.is_null()
+            || code.active.is_some_and(|a| a.as_str() == "010") && code.passive.is_none()
+        {
+            return;
+        }
+        let named_prep = pattern.and_then(pattern_prep);
+
+        // Arguments.
+        let passive = self.kids_with(t, &["nsubj:pass"]).next();
+        let (sources, targets) = match passive {
+            Some(subj) => {
+                let agent = self.kids_with(t, &["obl:agent"]).next().or_else(|| {
+                    self.kids_with(t, &["obl"]).find(|&o| self.case_of(o).as_deref() == Some("by"))
+                });
+                (agent.map(|a| self.args(a)).unwrap_or_default(), self.args(subj))
+            }
+            None => {
+                let subj = self.subject(t);
+                (
+                    subj.map(|x| self.args(x)).unwrap_or_default(),
+                    self.target(t, named_prep.as_deref()),
+                )
+            }
+        };
+
+        let negated = self.negated(t, gov);
+        let modality = self.modality(t, gov);
+        let verb_span = self.doc.tokens.spans[t];
+        let none = Arg { span: verb_span, code: String::new(), entity: None };
+        // "X and Y conferred": coordinated sources with no target act on each other.
+        if targets.is_empty() && sources.len() > 1 && code.active.is_some_and(symmetric) {
+            for a in &sources {
+                for b in &sources {
+                    if a.code != b.code && !same_family(&a.code, &b.code) {
+                        let evidence = cover(&[a.span, verb_span, b.span]);
+                        if let Some(c) = code.active {
+                            out.extend(self.event(c, a, b, negated, &modality, s, evidence));
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        let sources = if sources.is_empty() { vec![none.clone()] } else { sources };
+        let targets = if targets.is_empty() { vec![none] } else { targets };
+        for src in &sources {
+            for tgt in &targets {
+                if src.code.is_empty() && tgt.code.is_empty() {
+                    continue;
+                }
+                if same_family(&src.code, &tgt.code) {
+                    continue;
+                }
+                let evidence = cover(&[src.span, verb_span, tgt.span]);
+                if let Some(a) = code.active {
+                    out.extend(self.event(a, src, tgt, negated, &modality, s, evidence));
+                }
+                if let Some(p) = code.passive {
+                    if !tgt.code.is_empty() {
+                        out.extend(self.event(p, tgt, src, negated, &modality, s, evidence));
+                    }
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)] // the fields of one event
+    fn event(
+        &self,
+        code: EventCode,
+        src: &Arg,
+        tgt: &Arg,
+        negated: bool,
+        modality: &Option<&'static str>,
+        sentence: usize,
+        evidence: Span,
+    ) -> Option<Event> {
+        let code = match modality {
+            Some("intent" | "conditional") => intent_code(code),
+            _ => code,
+        };
+        let entry = self.table.get_nearest(code)?;
+        Some(Event {
+            code: code.as_str().to_owned(),
+            root: format!("{:02}", entry.root),
+            quad_class: entry.quad.number(),
+            goldstein: entry.goldstein,
+            source: src.code.clone(),
+            target: tgt.code.clone(),
+            source_entity: src.entity.clone(),
+            target_entity: tgt.entity.clone(),
+            negated,
+            modality: modality.map(str::to_owned),
+            date: self.date.clone(),
+            place: None,
+            sentence: sentence as u32,
+            evidence,
+        })
+    }
+
+    /// The verb governing `t` through `xcomp` or `conj`, if any.
+    fn governor(&self, t: usize) -> Option<usize> {
+        matches!(self.rel(t), "xcomp" | "conj").then(|| self.head(t)).flatten()
+    }
+
+    /// The target of an active verb: the first candidate that names a coded actor, in the
+    /// order obj, iobj, the object of a later coordinated verb ("arrested and questioned
+    /// the student"), an `obl` with the pattern's preposition, an `obl` with
+    /// on/with/against/to; else, for a verb whose complement carries the target ("threatened
+    /// to suspend trade preferences for Cambodia", "warned that it would retaliate against
+    /// Israel"), the same search one level down in its `xcomp`/`ccomp`.
+    fn target(&self, t: usize, named_prep: Option<&str>) -> Vec<Arg> {
+        let direct = self.target_in(t, named_prep);
+        if !direct.is_empty() {
+            return direct;
+        }
+        self.kids_with(t, &["xcomp", "ccomp"])
+            .map(|c| self.target_in(c, None))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default()
+    }
+
+    fn target_in(&self, t: usize, named_prep: Option<&str>) -> Vec<Arg> {
+        let prep_is =
+            |o: usize, preps: &[&str]| self.case_of(o).is_some_and(|c| preps.contains(&c.as_str()));
+        let named: Vec<&str> = named_prep.into_iter().collect();
+        let candidates = self
+            .kids_with(t, &["obj"])
+            .chain(self.kids_with(t, &["iobj"]))
+            .chain(
+                self.kids_with(t, &["conj"])
+                    .filter(|&c| c > t)
+                    .flat_map(|c| self.kids_with(c, &["obj"]).collect::<Vec<_>>()),
+            )
+            .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, &named)))
+            .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, TARGET_PREPS)));
+        for c in candidates {
+            let args = self.args(c);
+            if !args.is_empty() {
+                return args;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The dictionary entry for the verb at `t`: a multi-word entry whose extra words are
+    /// the verb's particles or obl prepositions, else a plain one; first in file order.
+    fn entry(&self, t: usize) -> Option<&'a VerbEntry> {
+        if self.doc.tokens.upos[t] != Upos::Verb {
+            return None;
+        }
+        let lemma = self.lemma(t).to_uppercase();
+        let mut extras: Vec<String> =
+            self.kids_with(t, &["compound:prt"]).map(|c| self.lemma(c).to_uppercase()).collect();
+        for o in self.kids_with(t, &["obl", "obj"]) {
+            if let Some(c) = self.case_of(o) {
+                extras.push(c.to_uppercase());
+            }
+        }
+        let verbs: &'a VerbDict = self.verbs;
+        let mut plain = None;
+        for e in verbs.by_lemma(&lemma) {
+            if !e.before.is_empty() {
+                continue;
+            }
+            if e.after.is_empty() {
+                plain = plain.or(Some(e));
+            } else if e.after.iter().all(|w| extras.contains(w)) {
+                return Some(e);
+            }
+        }
+        plain
+    }
+
+    /// The words the verb's patterns are matched against.
+    fn deps(&self, t: usize) -> Deps {
+        let mut d = Deps::default();
+        let add_head = |d: &mut Deps, h: usize| {
+            d.heads.insert(self.lemma(h).to_uppercase());
+            d.heads.insert(self.form(h).to_uppercase());
+            for m in self.kids_with(h, &["compound", "amod", "nmod:poss", "flat"]) {
+                d.mods.insert(self.lemma(m).to_uppercase());
+                d.mods.insert(self.form(m).to_uppercase());
+            }
+        };
+        for c in self.kids(t) {
+            match self.rel(c) {
+                "obj" | "iobj" | "compound:prt" | "nsubj:pass" => add_head(&mut d, c),
+                "xcomp" | "ccomp" => {
+                    add_head(&mut d, c);
+                    for o in self.kids_with(c, &["obj", "obl"]) {
+                        add_head(&mut d, o);
+                    }
+                }
+                "obl" | "obl:agent" => {
+                    add_head(&mut d, c);
+                    if let Some(p) = self.case_of(c) {
+                        let mut words = HashSet::new();
+                        words.insert(self.lemma(c).to_uppercase());
+                        words.insert(self.form(c).to_uppercase());
+                        for m in self.kids_with(c, &["compound", "amod", "flat"]) {
+                            words.insert(self.lemma(m).to_uppercase());
+                        }
+                        d.preps.push((p.to_uppercase(), c as u32, words));
+                    }
+                }
+                "aux" | "advmod" | "nsubj" | "aux:pass" | "mark" => {
+                    d.before.insert(self.lemma(c).to_uppercase());
+                    d.before.insert(self.form(c).to_uppercase());
+                }
+                _ => {}
+            }
+        }
+        d
+    }
+
+    /// The code of the best matching pattern, else the verb's default code.
+    fn choose_code(
+        &self,
+        entry: &'a VerbEntry,
+        deps: &Deps,
+    ) -> (crate::CodePair, Option<&'a Pattern>) {
+        let verbs: &'a VerbDict = self.verbs;
+        let mut best: Option<(usize, &'a Pattern)> = None;
+        for p in verbs.patterns(entry) {
+            if let Some(n) = self.pattern_score(p, deps) {
+                if best.is_none_or(|(m, _)| n > m) {
+                    best = Some((n, p));
+                }
+            }
+        }
+        match best {
+            Some((_, p)) => (p.code, Some(p)),
+            None => (verbs.default_code(entry), None),
+        }
+    }
+
+    /// `Some(number of word constraints)` when every word of the pattern is found.
+    fn pattern_score(&self, p: &Pattern, deps: &Deps) -> Option<usize> {
+        let mut n = 0;
+        for e in &p.before {
+            n += self.element_score(e, &deps.before, &deps.before, deps)?;
+        }
+        for e in &p.after {
+            n += self.element_score(e, &deps.heads, &deps.mods, deps)?;
+        }
+        Some(n)
+    }
+
+    fn element_score(
+        &self,
+        e: &Element,
+        heads: &HashSet<String>,
+        mods: &HashSet<String>,
+        deps: &Deps,
+    ) -> Option<usize> {
+        match e {
+            Element::Item(i) => self.item_in(i, heads),
+            Element::Phrase(items) => {
+                let (head, rest) = items.split_last()?;
+                let mut n = self.item_in(head, heads)?;
+                for i in rest {
+                    n += self.item_in(i, mods)?;
+                }
+                Some(n)
+            }
+            Element::Prep { prep, objects } => {
+                let Term::Word(w) = &prep.term else { return Some(0) };
+                deps.preps
+                    .iter()
+                    .filter(|(p, _, _)| p == w)
+                    .filter_map(|(_, _, words)| {
+                        let mut n = 1;
+                        for o in objects {
+                            n += self.element_score(o, words, words, deps)?;
+                        }
+                        Some(n)
+                    })
+                    .max()
+            }
+        }
+    }
+
+    /// `Some(1)` when a word or set item is among `words`, `Some(0)` for a slot.
+    fn item_in(&self, item: &Item, words: &HashSet<String>) -> Option<usize> {
+        match &item.term {
+            Term::Word(w) => words.contains(w).then_some(1),
+            Term::Synset(name) => {
+                let set = self.verbs.synset_heads(name)?;
+                set.iter().any(|w| words.contains(w)).then_some(1)
+            }
+            _ => Some(0),
+        }
+    }
+
+    /// The subject of `t`: its own, else its governor's through xcomp/conj (two levels);
+    /// a relative pronoun stands for the noun its clause modifies.
+    fn subject(&self, t: usize) -> Option<usize> {
+        let mut v = t;
+        for _ in 0..3 {
+            if let Some(s) = self.kids_with(v, &["nsubj"]).next() {
+                let relative = matches!(self.lemma(s).as_str(), "who" | "which" | "that");
+                if relative && self.rel(v) == "acl:relcl" {
+                    return self.head(v);
+                }
+                return Some(s);
+            }
+            if self.rel(v) == "acl:relcl" {
+                return self.head(v);
+            }
+            // A non-finite adverbial clause ("by promising to withdraw") shares the main
+            // verb's subject.
+            let nonfinite = matches!(self.doc.tokens.xpos[v], "VBG" | "VBN" | "VB");
+            v = match self.governor(v) {
+                Some(g) => g,
+                None if self.rel(v) == "advcl" && nonfinite => self.head(v)?,
+                None => return None,
+            };
+        }
+        None
+    }
+
+    /// The actors an argument names: its head and the nouns coordinated with it.
+    fn args(&self, h: usize) -> Vec<Arg> {
+        let mut heads = vec![h];
+        for c in self.kids_with(h, &["conj"]) {
+            if matches!(self.doc.tokens.upos[c], Upos::Noun | Upos::Propn | Upos::Pron) {
+                heads.push(c);
+            }
+        }
+        heads.into_iter().filter_map(|x| self.arg(x)).collect()
+    }
+
+    /// Codes one argument head.
+    fn arg(&self, h: usize) -> Option<Arg> {
+        let tokens = self.phrase(h);
+        let spans = &self.doc.tokens.spans;
+        let span = Span::new(spans[tokens.start].start, spans[tokens.end - 1].end);
+        let entity = self.entity_at(spans[h]);
+        let pronoun = self.doc.tokens.upos[h] == Upos::Pron;
+        let coded = if pronoun { None } else { self.code_span(span) };
+        // "the leaders of Serbia": a common noun coded with its "of" complement.
+        let coded = coded.or_else(|| {
+            if self.doc.tokens.upos[h] != Upos::Noun {
+                return None;
+            }
+            let of = self
+                .kids_with(h, &["nmod"])
+                .find(|&n| matches!(self.case_of(n).as_deref(), Some("of" | "from")))?;
+            let end = self.phrase(of).end.max(tokens.end);
+            let wide = Span::new(spans[tokens.start].start, spans[end - 1].end);
+            self.code_span(wide)
+        });
+        // The entity's code wins when it refines the phrase's ("USA" → "USAGOV" for
+        // "U.S. Secretary of State ..."), and stands in when the phrase has none.
+        let from_entity = entity.and_then(|e| e.actor.clone());
+        let code = match (coded, from_entity) {
+            (Some(c), Some(e)) if e.len() > c.len() && e.starts_with(&c) => e,
+            (Some(c), _) => c,
+            (None, e) => e?,
+        };
+        Some(Arg { span, code, entity: entity.map(|e| e.id.clone()) })
+    }
+
+    /// `herald_actors::code_span`, memoised.
+    fn code_span(&self, span: Span) -> Option<String> {
+        if let Some(c) = self.spans.borrow().get(&span) {
+            return c.clone();
+        }
+        let c = herald_actors::code_span(self.doc, self.actors, span).map(|(c, _)| c);
+        self.spans.borrow_mut().insert(span, c.clone());
+        c
+    }
+
+    /// The token range naming an argument: its head and the compound/amod/nmod:poss/det/
+    /// flat dependents (and theirs), never a clause.
+    fn phrase(&self, h: usize) -> Range<usize> {
+        let (mut lo, mut hi) = (h, h);
+        let mut stack = vec![h];
+        // Bounded, so that a malformed (cyclic) tree cannot loop.
+        let mut budget = self.doc.tokens.len();
+        while let Some(x) = stack.pop() {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+            for c in self.kids_with(x, &["compound", "amod", "nmod:poss", "det", "flat", "case"]) {
+                // `case` only inside a possessive ("Russia 's").
+                if self.rel(c) == "case" && x == h {
+                    continue;
+                }
+                lo = lo.min(c);
+                hi = hi.max(c);
+                stack.push(c);
+            }
+        }
+        lo..hi + 1
+    }
+
+    /// The entity with a mention covering `span`.
+    fn entity_at(&self, span: Span) -> Option<&'a herald_doc::Entity> {
+        let doc: &'a Doc = self.doc;
+        doc.layers.entities.iter().find(|e| {
+            e.mentions.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end)
+        })
+    }
+
+    fn negated(&self, t: usize, gov: Option<usize>) -> bool {
+        let neg = |v: usize| {
+            self.kids_with(v, &["advmod"]).any(|c| {
+                NEGATIONS.contains(&self.lemma(c).as_str())
+                    || NEGATIONS.contains(&self.form(c).to_lowercase().as_str())
+            })
+        };
+        neg(t) || (self.rel(t) == "xcomp" && gov.is_some_and(neg))
+    }
+
+    fn modality(&self, t: usize, gov: Option<usize>) -> Option<&'static str> {
+        let conditional = |v: usize| {
+            self.kids_with(v, &["advcl"])
+                .any(|a| self.has_kid_lemma(a, &["mark"], &["if", "unless"]))
+        };
+        if conditional(t) || (self.rel(t) == "xcomp" && gov.is_some_and(conditional)) {
+            return Some("conditional");
+        }
+        let intent_aux = |v: usize| {
+            self.kids_with(v, &["aux"]).any(|a| {
+                INTENT_AUX.contains(&self.lemma(a).as_str())
+                    || INTENT_AUX.contains(&self.form(a).to_lowercase().as_str())
+            })
+        };
+        let xcomp_of_intent = self.rel(t) == "xcomp"
+            && self.head(t).is_some_and(|h| INTENT_GOVERNORS.contains(&self.lemma(h).as_str()));
+        if intent_aux(t)
+            || xcomp_of_intent
+            || (self.rel(t) == "xcomp" && gov.is_some_and(intent_aux))
+        {
+            return Some("intent");
+        }
+        if self.has_kid_lemma(t, &["advmod"], &["reportedly", "allegedly"]) {
+            return Some("reported");
+        }
+        None
+    }
+}
+
+/// The preposition a pattern names for its target (`(TO +)`, `(WITH)`), lower case.
+fn pattern_prep(p: &Pattern) -> Option<String> {
+    p.after.iter().find_map(|e| match e {
+        Element::Prep { prep: Item { term: Term::Word(w), .. }, .. } => Some(w.to_lowercase()),
+        _ => None,
+    })
+}
+
+/// The intent code (03x) of an act of roots 04–08; other codes unchanged.
+pub fn intent_code(code: EventCode) -> EventCode {
+    let s = code.as_str();
+    let mapped = match (code.root(), s) {
+        (4, _) => "036",
+        (5, _) => "032",
+        (6, "061") => "0311",
+        (6, "062") => "0312",
+        (6, "063") => "0313",
+        (6, "064") => "0314",
+        (6, _) => "031",
+        (7, "071") => "0331",
+        (7, "072") => "0332",
+        (7, "073") => "0333",
+        (7, "074") => "0334",
+        (7, _) => "033",
+        (8, _) if s.starts_with("081") => "0351",
+        (8, _) if s.starts_with("082") => "0352",
+        (8, _) if s.starts_with("084") => "0353",
+        (8, _) if s.starts_with("085") => "0354",
+        (8, _) if s.starts_with("086") => "0355",
+        (8, _) if s.starts_with("087") => "0356",
+        (8, _) => "035",
+        _ => return code,
+    };
+    EventCode::parse(mapped).unwrap_or(code)
+}
+
+/// Codes whose action is mutual when the parties are coordinated subjects ("X and Y met",
+/// "clashed", "signed", "held joint exercises"): consult (04), material cooperation (06),
+/// fight (19), sign an agreement (057).
+fn symmetric(code: EventCode) -> bool {
+    matches!(code.root(), 4 | 6 | 19) || code.as_str() == "057"
+}
+
+/// True when one code extends the other (`PRK` and `PRKMIL`): an actor acting on itself
+/// or its own part is almost always a misread argument ("North Korea fired artillery
+/// rounds", the rounds coded as the North Korean military), not an event.
+fn same_family(a: &str, b: &str) -> bool {
+    !a.is_empty() && !b.is_empty() && (a.starts_with(b) || b.starts_with(a))
+}
+
+/// The smallest span covering `spans`.
+fn cover(spans: &[Span]) -> Span {
+    let start = spans.iter().map(|s| s.start).min().unwrap_or(0);
+    let end = spans.iter().map(|s| s.end).max().unwrap_or(0);
+    Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use herald_doc::{intern_deprel, intern_xpos, Article, Entity, Mention, PubDate, Sentence};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn resources() -> &'static (VerbDict, CameoTable, ActorDict) {
+        static R: OnceLock<(VerbDict, CameoTable, ActorDict)> = OnceLock::new();
+        R.get_or_init(|| {
+            (
+                VerbDict::bundled().expect("bundled verbs"),
+                CameoTable::bundled(),
+                ActorDict::bundled().expect("bundled actors"),
+            )
+        })
+    }
+
+    /// A one-sentence parsed document from `form/UPOS/lemma/head/deprel` tokens separated
+    /// by spaces (heads 1-based, 0 for the root), dated 2024-05-01.
+    fn doc_of(parse: &str) -> Doc {
+        let rows: Vec<Vec<&str>> = parse.split(' ').map(|t| t.split('/').collect()).collect();
+        let text = rows.iter().map(|r| r[0]).collect::<Vec<_>>().join(" ");
+        let mut article = Article::new("t", text.clone());
+        article.date = PubDate::from_ymd(2024, 5, 1);
+        let mut doc = Doc::new(article);
+        let mut at = 0u32;
+        for (i, r) in rows.iter().enumerate() {
+            let end = at + r[0].len() as u32;
+            doc.tokens.push(Span::new(at, end), i + 1 < rows.len());
+            at = end + 1;
+            doc.tokens.upos.push(Upos::parse(r[1]).expect("UPOS"));
+            doc.tokens.xpos.push(intern_xpos(if r[1] == "VERB" { "VBD" } else { "XX" }));
+            doc.tokens.push_lemma(r[2]);
+            let head: u32 = r[3].parse().expect("head");
+            doc.tokens.head.push((head > 0).then(|| head - 1));
+            doc.tokens.deprel.push(intern_deprel(r[4]));
+        }
+        doc.sentences.push(Sentence {
+            span: Span::new(0, text.len() as u32),
+            tokens: 0..rows.len() as u32,
+            paragraph: 0,
+        });
+        doc
+    }
+
+    /// Codes `doc` and compares `source target code negated modality` per event.
+    fn check_doc(mut doc: Doc, expected: &[&str]) {
+        let (verbs, table, actors) = resources();
+        code_events(&mut doc, verbs, table, actors);
+        let got: Vec<String> = doc
+            .layers
+            .events
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {} {} {}",
+                    e.source,
+                    e.target,
+                    e.code,
+                    e.negated,
+                    e.modality.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "{}", doc.article.text);
+        for e in &doc.layers.events {
+            assert_eq!(e.date.as_deref(), Some("2024-05-01"));
+            assert_eq!(e.root, &e.code[..2]);
+        }
+    }
+
+    fn check(parse: &str, expected: &[&str]) {
+        check_doc(doc_of(parse), expected);
+    }
+
+    #[test]
+    fn active() {
+        check("Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root Ukraine/PROPN/Ukraine/2/obj ./PUNCT/./2/punct", &["RUS UKR 190 false -"]);
+    }
+
+    #[test]
+    fn passive_swaps_roles() {
+        check(
+            "Ukraine/PROPN/Ukraine/3/nsubj:pass was/AUX/be/3/aux:pass attacked/VERB/attack/0/root by/ADP/by/5/case Russia/PROPN/Russia/3/obl:agent ./PUNCT/./3/punct",
+            &["RUS UKR 190 false -"],
+        );
+    }
+
+    #[test]
+    fn negation() {
+        check(
+            "Russia/PROPN/Russia/4/nsubj did/AUX/do/4/aux not/PART/not/4/advmod attack/VERB/attack/0/root Ukraine/PROPN/Ukraine/4/obj ./PUNCT/./4/punct",
+            &["RUS UKR 190 true -"],
+        );
+    }
+
+    #[test]
+    fn intent_under_ready_becomes_03x() {
+        check(
+            "France/PROPN/France/3/nsubj is/AUX/be/3/cop ready/ADJ/ready/0/root to/PART/to/5/mark meet/VERB/meet/3/xcomp Ukraine/PROPN/Ukraine/5/obj ./PUNCT/./3/punct",
+            &["FRA UKR 036 false intent"],
+        );
+    }
+
+    #[test]
+    fn conditional_main_verb_and_no_event_inside_the_if_clause() {
+        check(
+            "Russia/PROPN/Russia/3/nsubj will/AUX/will/3/aux attack/VERB/attack/0/root Ukraine/PROPN/Ukraine/3/obj if/SCONJ/if/7/mark France/PROPN/France/7/nsubj criticizes/VERB/criticize/3/advcl Russia/PROPN/Russia/7/obj ./PUNCT/./3/punct",
+            &["RUS UKR 190 false conditional"],
+        );
+    }
+
+    #[test]
+    fn pronoun_source_takes_its_entity_code() {
+        let mut doc = doc_of(
+            "It/PRON/it/2/nsubj attacked/VERB/attack/0/root Ukraine/PROPN/Ukraine/2/obj ./PUNCT/./2/punct",
+        );
+        doc.layers.entities.push(Entity {
+            id: "E1".into(),
+            name: "Russia".into(),
+            kind: "GPE".into(),
+            actor: Some("RUS".into()),
+            actor_reason: None,
+            mentions: vec![Mention::new(Span::new(0, 2))],
+        });
+        let (verbs, table, actors) = resources();
+        code_events(&mut doc, verbs, table, actors);
+        let e = &doc.layers.events[0];
+        assert_eq!((e.source.as_str(), e.source_entity.as_deref()), ("RUS", Some("E1")));
+        assert_eq!(doc.text_of(e.evidence), "It attacked Ukraine");
+    }
+
+    #[test]
+    fn no_actor_no_event() {
+        check(
+            "Prices/NOUN/price/2/nsubj attacked/VERB/attack/0/root records/NOUN/record/2/obj",
+            &[],
+        );
+    }
+
+    #[test]
+    fn intent_codes() {
+        let c = |s| intent_code(EventCode::parse(s).unwrap()).to_string();
+        assert_eq!(
+            (c("042"), c("0874"), c("073"), c("190")),
+            ("036".into(), "0356".into(), "0333".into(), "190".into())
+        );
+    }
+
+    const WORDS: &[(&str, &str)] = &[
+        ("Russia", "PROPN"),
+        ("Ukraine", "PROPN"),
+        ("attacked", "VERB"),
+        ("met", "VERB"),
+        ("it", "PRON"),
+        ("not", "PART"),
+        ("will", "AUX"),
+        ("if", "SCONJ"),
+        ("troops", "NOUN"),
+        ("ready", "ADJ"),
+        ("to", "ADP"),
+        ("by", "ADP"),
+    ];
+    const RELS: &[&str] = &[
+        "nsubj",
+        "obj",
+        "obl",
+        "obl:agent",
+        "nsubj:pass",
+        "xcomp",
+        "conj",
+        "advcl",
+        "mark",
+        "aux",
+        "advmod",
+        "case",
+        "compound",
+        "amod",
+        "acl:relcl",
+        "iobj",
+        "compound:prt",
+    ];
+
+    proptest! {
+        /// On random two-sentence trees, every event lies inside its sentence.
+        #[test]
+        fn evidence_stays_in_its_sentence(
+            picks in proptest::collection::vec((0..WORDS.len(), 0..RELS.len(), 0usize..100), 2..24),
+            cut in 1usize..23,
+        ) {
+            let n = picks.len();
+            let cut = cut.min(n - 1);
+            let mut rows = Vec::new();
+            for (i, &(w, r, h)) in picks.iter().enumerate() {
+                let (form, upos) = WORDS[w];
+                let lemma = form.to_lowercase();
+                let lemma = match lemma.as_str() { "attacked" => "attack".to_owned(), "met" => "meet".to_owned(), _ => lemma };
+                // Heads point to an earlier token of the same sentence (a tree).
+                let first = if i < cut { 0 } else { cut };
+                let head = if i == first { 0 } else { first + h % (i - first) + 1 };
+                let rel = if head == 0 { "root" } else { RELS[r] };
+                rows.push(format!("{form}/{upos}/{lemma}/{head}/{rel}"));
+            }
+            let mut doc = doc_of(&rows.join(" "));
+            // Split into two sentences at `cut`.
+            let spans = doc.tokens.spans.clone();
+            doc.sentences = vec![
+                Sentence { span: Span::new(spans[0].start, spans[cut - 1].end), tokens: 0..cut as u32, paragraph: 0 },
+                Sentence { span: Span::new(spans[cut].start, spans[n - 1].end), tokens: cut as u32..n as u32, paragraph: 0 },
+            ];
+            let (verbs, table, actors) = resources();
+            code_events(&mut doc, verbs, table, actors);
+            for e in &doc.layers.events {
+                let s = doc.sentences.get(e.sentence as usize).expect("valid sentence index");
+                prop_assert!(s.span.start <= e.evidence.start && e.evidence.end <= s.span.end);
+                prop_assert!(e.evidence.start < e.evidence.end);
+                prop_assert!(!(e.source.is_empty() && e.target.is_empty()));
+            }
+        }
+    }
+}
