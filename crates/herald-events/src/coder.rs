@@ -5,40 +5,54 @@
 //! A first, deliberately simple coder over herald's own parse (Universal Dependencies), in
 //! the spirit of PETRARCH2 but reading dependents instead of constituency phrases:
 //!
-//! 1. **Verb.** A token tagged `VERB` whose lower-cased lemma is in the dictionary. A
-//!    multi-word dictionary verb (`+ASK_FOR`, `+CALL_OFF`) is chosen when its extra words
-//!    are among the verb's particles (`compound:prt`) or the prepositions of its `obl`
-//!    dependents; otherwise the plain entry; the first in file order wins.
-//! 2. **Code.** The block's patterns are matched against the verb's dependents (see
-//!    [`Deps`]): every word, synonym set, `{phrase}` and `(PREP ...)` of a pattern must be
+//! 1. **Verb.** A token tagged `VERB` whose lemma (upper-cased, as the dictionary writes
+//!    it) is in the dictionary. A multi-word dictionary verb (`+ASK_FOR`, `+CALL_OFF`) is
+//!    chosen when its extra words are among the verb's particles (`compound:prt`) or the
+//!    prepositions of its `obl` dependents; otherwise the plain entry; the first in file
+//!    order wins.
+//! 2. **Code.** The block's patterns are matched against the verb's dependents (heads of
+//!    objects, obliques, particles, `xcomp`s and their objects, the object's "of"
+//!    complement; modifiers for `{phrases}`; auxiliaries, adverbs and subject before the
+//!    verb): every word, synonym set, `{phrase}` and `(PREP ...)` of a pattern must be
 //!    found there; actor slots (`$ + ^ %`) constrain nothing. Among the matching patterns
 //!    the one with the most word constraints wins (ties: file order), because a slot-only
 //!    pattern would otherwise shadow every specific one; with none, the verb's own or its
 //!    block's code. A null code (`---`) makes no event.
 //! 3. **Arguments.** Source: `nsubj`, else the subject of the governing verb through
-//!    `xcomp`/`conj`; a relative pronoun subject ("who") takes the noun the relative clause
-//!    modifies. Passive (`nsubj:pass`): the subject is the target and the `obl:agent`
-//!    ("by X") the source. Target: `obj`, else `iobj`, else an `obl` whose preposition the
-//!    pattern names, else one with on/with/against/to. Coordinated nouns (`conj`) give one
-//!    event each. An argument is coded by `herald_actors::code_span` over its head and its
-//!    `compound`/`amod`/`nmod:poss`/`det`/`flat` dependents (never whole clauses); a pronoun
-//!    (or a phrase the actor coder cannot code) takes the code of the document entity that
-//!    has the mention. An event needs a source or a target code.
+//!    `xcomp`/`conj` (or a non-finite `advcl`: "by promising to withdraw"); a relative
+//!    pronoun subject ("who", "which") takes the noun the relative clause modifies. Passive
+//!    (`nsubj:pass`): the subject is the target and the `obl:agent` ("by X") the source.
+//!    Target: the first of `obj`, `iobj`, the object of a later coordinated verb, an `obl`
+//!    with the pattern's preposition, an `obl` with on/with/against/to, a `nmod` with those
+//!    prepositions on the object ("sanctions on X") that names a coded actor; else the same
+//!    search in the verb's `xcomp`/`ccomp` ("threatened to suspend preferences for X").
+//!    Coordinated nouns (`conj`) give one event each; coordinated subjects of a mutual act
+//!    (roots 04, 06, 19 and 057) with no target act on each other. An argument is coded by
+//!    `herald_actors::code_span` over its head and its `compound`/`amod`/`nmod:poss`/`det`/
+//!    `flat` dependents (never whole clauses), with the head's "of" complement when the
+//!    head alone has no code ("the leaders of Serbia"); a pronoun, or a phrase the actor
+//!    coder cannot code, takes the code of the document entity that has the mention, and
+//!    an entity code that refines the phrase's wins. An event needs a source or a target
+//!    code, and an actor acting on its own family (`PRK` → `PRKMIL`) is dropped as a
+//!    misread argument.
 //! 4. **Codes `[A:P]`.** The active code is the event source → target; a passive code is
 //!    the reverse event (target → source: 042:043 "X visits Y" is also "Y hosts X"), emitted
-//!    as a second event when the target is coded.
+//!    as a second event when the target is coded. A plain `010` (make a statement: "said")
+//!    is not emitted: the annotation codes what is said, not the saying.
 //! 5. **Negation and modality.** `advmod` not/n't/never on the verb (or on a governor
-//!    through `xcomp`) → `negated`. `intent`: an `xcomp` of a verb or adjective of intent
-//!    (ready, willing, plan, promise, ...), an aux will/would/could/may/might/shall, or
-//!    "due to"; the intent verb itself is then not coded (the intended act is the event).
-//!    `conditional`: the verb has an `advcl` marked if/unless; the verb inside that clause is
-//!    hypothetical and not coded. `reported`: an `advmod` reportedly/allegedly. The
-//!    strongest wins (conditional > intent > reported). An intended or conditional act of
-//!    roots 04–08 is coded as CAMEO's matching intent code (03x: 04x → 036, 05x → 032,
-//!    06x → 031, 07x → 033, 08x → 035); other roots keep the act code ("would investigate"
-//!    094, as the annotation guidelines do). A threat (`threaten`, `warn`) is an act in its
-//!    own right: its `xcomp` is not coded separately, and the xcomp's object counts as a
-//!    dependent of the threat verb for its patterns ("threatened to impose sanctions").
+//!    through `xcomp`) → `negated`. Modality is looked up on the verb and its governors
+//!    through `xcomp`/`conj`/purpose clauses. `intent`: an `xcomp` of a verb or adjective of
+//!    intent (ready, willing, plan, promise, ...), or an aux will/would/could/may/might/shall;
+//!    the intent verb itself is then not coded (the intended act is the event).
+//!    `conditional`: an `advcl` marked if/unless; the verbs inside that clause (and those
+//!    they govern) are hypothetical and not coded, nor is an "until" clause. `reported`: an
+//!    `advmod` reportedly/allegedly. The strongest wins (conditional > intent > reported).
+//!    An intended or conditional act of roots 04–08 is coded as CAMEO's matching intent
+//!    code (03x: 04x → 036, 05x → 032, 06x → 031, 07x → 033, 08x → 035, with sub-codes
+//!    where CAMEO has them, see [`intent_code`]); other roots keep the act code ("would
+//!    investigate" 094, as the annotation guidelines do). A threat (`threaten`, `warn`) is
+//!    an act in its own right: its `xcomp` is not coded separately, and the xcomp's object
+//!    counts as a dependent of the threat verb for its patterns.
 //! 6. **Evidence.** Sentence index; the byte span from the first to the last token of
 //!    source, verb and target; the date is the article's (`YYYY-MM-DD`).
 //!
@@ -204,8 +218,11 @@ impl<'a> Coder<'a> {
             return;
         }
         let lemma = self.lemma(t);
-        // Hypothetical: the verb of an if/unless/until clause is not an act.
-        if self.rel(t) == "advcl" && self.has_kid_lemma(t, &["mark"], &["if", "unless", "until"]) {
+        // Hypothetical: the verb of an if/unless/until clause (or a verb it governs through
+        // xcomp/conj: "if Kiev stops applying to join ...") is not an act.
+        if self.chain(t).any(|v| {
+            self.rel(v) == "advcl" && self.has_kid_lemma(v, &["mark"], &["if", "unless", "until"])
+        }) {
             return;
         }
         let gov = self.governor(t);
@@ -250,7 +267,7 @@ impl<'a> Coder<'a> {
         };
 
         let negated = self.negated(t, gov);
-        let modality = self.modality(t, gov);
+        let modality = self.modality(t);
         let verb_span = self.doc.tokens.spans[t];
         let none = Arg { span: verb_span, code: String::new(), entity: None };
         // "X and Y conferred": coordinated sources with no target act on each other.
@@ -359,7 +376,18 @@ impl<'a> Coder<'a> {
                     .flat_map(|c| self.kids_with(c, &["obj"]).collect::<Vec<_>>()),
             )
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, &named)))
-            .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, TARGET_PREPS)));
+            .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, TARGET_PREPS)))
+            // "imposed (a long list of) sanctions on Moscow": the target attached to the
+            // object noun rather than to the verb.
+            .chain(self.kids_with(t, &["obj"]).flat_map(|o| {
+                let mut inner = vec![o];
+                inner.extend(self.kids_with(o, &["nmod"]).filter(|&n| prep_is(n, &["of"])));
+                inner
+                    .into_iter()
+                    .flat_map(|x| self.kids_with(x, &["nmod"]).collect::<Vec<_>>())
+                    .filter(|&n| prep_is(n, &named) || prep_is(n, TARGET_PREPS))
+                    .collect::<Vec<_>>()
+            }));
         for c in candidates {
             let args = self.args(c);
             if !args.is_empty() {
@@ -411,8 +439,19 @@ impl<'a> Coder<'a> {
         };
         for c in self.kids(t) {
             match self.rel(c) {
-                "obj" | "iobj" | "compound:prt" | "nsubj:pass" => add_head(&mut d, c),
-                "xcomp" | "ccomp" => {
+                "obj" | "iobj" | "compound:prt" | "nsubj:pass" => {
+                    add_head(&mut d, c);
+                    // "imposed a long list of sanctions": the "of" complement of the object
+                    // is matched too.
+                    for n in self.kids_with(c, &["nmod"]) {
+                        if self.case_of(n).as_deref() == Some("of") {
+                            add_head(&mut d, n);
+                        }
+                    }
+                }
+                // The object of an infinitive complement counts ("threatened to impose
+                // sanctions"); a finite `ccomp` is reported content, not the verb's own words.
+                "xcomp" => {
                     add_head(&mut d, c);
                     for o in self.kids_with(c, &["obj", "obl"]) {
                         add_head(&mut d, o);
@@ -641,26 +680,44 @@ impl<'a> Coder<'a> {
         neg(t) || (self.rel(t) == "xcomp" && gov.is_some_and(neg))
     }
 
-    fn modality(&self, t: usize, gov: Option<usize>) -> Option<&'static str> {
+    /// `t` and the verbs that govern it through `xcomp`/`conj`, nearest first (at most four).
+    fn chain(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(t), move |&v| self.governor(v)).take(4)
+    }
+
+    /// Like [`Coder::chain`], also climbing purpose clauses ("ready to cooperate ... to help
+    /// civilians": the help is as intended as the cooperation).
+    fn modal_chain(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(t), move |&v| {
+            self.governor(v).or_else(|| {
+                (self.rel(v) == "advcl" && self.has_kid_lemma(v, &["mark"], &["to"]))
+                    .then(|| self.head(v))
+                    .flatten()
+            })
+        })
+        .take(4)
+    }
+
+    /// The event's modality: conditional > intent > reported, looked up on the verb and the
+    /// verbs governing it through `xcomp`/`conj`/purpose clauses.
+    fn modality(&self, t: usize) -> Option<&'static str> {
         let conditional = |v: usize| {
             self.kids_with(v, &["advcl"])
                 .any(|a| self.has_kid_lemma(a, &["mark"], &["if", "unless"]))
         };
-        if conditional(t) || (self.rel(t) == "xcomp" && gov.is_some_and(conditional)) {
+        if self.modal_chain(t).any(conditional) {
             return Some("conditional");
         }
-        let intent_aux = |v: usize| {
-            self.kids_with(v, &["aux"]).any(|a| {
+        let intent = |v: usize| {
+            let aux = self.kids_with(v, &["aux"]).any(|a| {
                 INTENT_AUX.contains(&self.lemma(a).as_str())
                     || INTENT_AUX.contains(&self.form(a).to_lowercase().as_str())
-            })
+            });
+            let under_intent = self.rel(v) == "xcomp"
+                && self.head(v).is_some_and(|h| INTENT_GOVERNORS.contains(&self.lemma(h).as_str()));
+            aux || under_intent
         };
-        let xcomp_of_intent = self.rel(t) == "xcomp"
-            && self.head(t).is_some_and(|h| INTENT_GOVERNORS.contains(&self.lemma(h).as_str()));
-        if intent_aux(t)
-            || xcomp_of_intent
-            || (self.rel(t) == "xcomp" && gov.is_some_and(intent_aux))
-        {
+        if self.modal_chain(t).any(intent) {
             return Some("intent");
         }
         if self.has_kid_lemma(t, &["advmod"], &["reportedly", "allegedly"]) {
@@ -860,6 +917,41 @@ mod tests {
         let e = &doc.layers.events[0];
         assert_eq!((e.source.as_str(), e.source_entity.as_deref()), ("RUS", Some("E1")));
         assert_eq!(doc.text_of(e.evidence), "It attacked Ukraine");
+    }
+
+    #[test]
+    fn coordinated_subjects_of_a_mutual_act_act_on_each_other() {
+        check(
+            "France/PROPN/France/4/nsubj and/CCONJ/and/3/cc Germany/PROPN/Germany/1/conj met/VERB/meet/0/root ./PUNCT/./4/punct",
+            &["FRA DEU 040 false -", "DEU FRA 040 false -"],
+        );
+    }
+
+    #[test]
+    fn target_on_the_object_noun_and_relative_subject() {
+        // "countries, which imposed sanctions on Russia": the relative pronoun stands for
+        // the noun, the target hangs on the object.
+        check(
+            "France/PROPN/France/0/root ,/PUNCT/,/1/punct which/PRON/which/4/nsubj imposed/VERB/impose/1/acl:relcl sanctions/NOUN/sanction/4/obj on/ADP/on/7/case Russia/PROPN/Russia/5/nmod",
+            &["FRA RUS 163 false -"],
+        );
+    }
+
+    #[test]
+    fn intent_verb_is_not_coded_and_hypothetical_chain_is_skipped() {
+        // "Russia promised to withdraw unless France stops trying to attack Ukraine".
+        check(
+            "Russia/PROPN/Russia/2/nsubj promised/VERB/promise/0/root to/PART/to/4/mark withdraw/VERB/withdraw/2/xcomp unless/SCONJ/unless/7/mark France/PROPN/France/7/nsubj stops/VERB/stop/2/advcl trying/VERB/try/7/xcomp to/PART/to/10/mark attack/VERB/attack/8/xcomp Ukraine/PROPN/Ukraine/10/obj",
+            &["RUS  035 false conditional"],
+        );
+    }
+
+    #[test]
+    fn a_threat_codes_once_with_its_complement() {
+        check(
+            "France/PROPN/France/2/nsubj threatened/VERB/threaten/0/root to/PART/to/4/mark impose/VERB/impose/2/xcomp sanctions/NOUN/sanction/4/obj on/ADP/on/7/case Russia/PROPN/Russia/4/obl",
+            &["FRA RUS 130 false -"],
+        );
     }
 
     #[test]
