@@ -32,7 +32,8 @@
 //!    `flat` dependents (never whole clauses), with the head's "of" complement when the
 //!    head alone has no code ("the leaders of Serbia"); a pronoun, or a phrase the actor
 //!    coder cannot code, takes the code of the document entity that has the mention, and
-//!    an entity code that refines the phrase's wins. An event needs a source or a target
+//!    an entity code that refines the phrase's wins; a mention the actor coder judged a
+//!    place ("travel from Moscow") is no argument. An event needs a source or a target
 //!    code, and an actor acting on its own family (`PRK` → `PRKMIL`) is dropped as a
 //!    misread argument.
 //! 4. **Codes `[A:P]`.** The active code is the event source → target; a passive code is
@@ -85,6 +86,9 @@ const NEGATIONS: &[&str] = &["not", "n't", "never"];
 
 /// Prepositions that introduce a target when no pattern names one.
 const TARGET_PREPS: &[&str] = &["on", "with", "against", "to"];
+
+/// Prepositions tried last for a target, when nothing else names an actor.
+const LAST_RESORT_PREPS: &[&str] = &["from", "for", "over", "into", "of", "by", "at"];
 
 /// Codes the events of every sentence of `doc` into `doc.layers.events` (appended, in text
 /// order). Needs the parse (tags, lemmas, heads); without it nothing is added. Entities
@@ -360,6 +364,13 @@ impl<'a> Coder<'a> {
         self.kids_with(t, &["xcomp", "ccomp"])
             .map(|c| self.target_in(c, None))
             .find(|a| !a.is_empty())
+            // "demanded that the Houthis release ...": the subject of the content clause.
+            .or_else(|| {
+                self.kids_with(t, &["ccomp"])
+                    .flat_map(|c| self.kids_with(c, &["nsubj", "nsubj:pass"]).collect::<Vec<_>>())
+                    .map(|x| self.args(x))
+                    .find(|a| !a.is_empty())
+            })
             .unwrap_or_default()
     }
 
@@ -387,7 +398,16 @@ impl<'a> Coder<'a> {
                     .flat_map(|x| self.kids_with(x, &["nmod"]).collect::<Vec<_>>())
                     .filter(|&n| prep_is(n, &named) || prep_is(n, TARGET_PREPS))
                     .collect::<Vec<_>>()
-            }));
+            }))
+            // Last resorts, when nothing above names an actor: the object's possessor or
+            // other complements ("denounced Saddam's policies", "preferences for Cambodia"),
+            // and obliques with from/for/over/into ("withdraw from Lebanon").
+            .chain(self.kids_with(t, &["obj"]).flat_map(|o| {
+                self.kids_with(o, &["nmod:poss", "nmod"])
+                    .filter(|&n| self.rel(n) == "nmod:poss" || prep_is(n, LAST_RESORT_PREPS))
+                    .collect::<Vec<_>>()
+            }))
+            .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, LAST_RESORT_PREPS)));
         for c in candidates {
             let args = self.args(c);
             if !args.is_empty() {
@@ -601,7 +621,13 @@ impl<'a> Coder<'a> {
         let tokens = self.phrase(h);
         let spans = &self.doc.tokens.spans;
         let span = Span::new(spans[tokens.start].start, spans[tokens.end - 1].end);
-        let entity = self.entity_at(spans[h]);
+        let found = self.entity_at(spans[h]);
+        // A mention the actor coder judged a location ("travel from Moscow", "talks in
+        // Kyiv") is not a participant.
+        if found.is_some_and(|(_, m)| m.role == herald_doc::MentionRole::Place) {
+            return None;
+        }
+        let entity = found.map(|(e, _)| e);
         let pronoun = self.doc.tokens.upos[h] == Upos::Pron;
         let coded = if pronoun { None } else { self.code_span(span) };
         // "the leaders of Serbia": a common noun coded with its "of" complement.
@@ -662,11 +688,14 @@ impl<'a> Coder<'a> {
         lo..hi + 1
     }
 
-    /// The entity with a mention covering `span`.
-    fn entity_at(&self, span: Span) -> Option<&'a herald_doc::Entity> {
+    /// The entity with a mention covering `span`, and that mention.
+    fn entity_at(&self, span: Span) -> Option<(&'a herald_doc::Entity, &'a herald_doc::Mention)> {
         let doc: &'a Doc = self.doc;
-        doc.layers.entities.iter().find(|e| {
-            e.mentions.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end)
+        doc.layers.entities.iter().find_map(|e| {
+            e.mentions
+                .iter()
+                .find(|m| m.span.start <= span.start && span.end <= m.span.end)
+                .map(|m| (e, m))
         })
     }
 
@@ -952,6 +981,25 @@ mod tests {
             "France/PROPN/France/2/nsubj threatened/VERB/threaten/0/root to/PART/to/4/mark impose/VERB/impose/2/xcomp sanctions/NOUN/sanction/4/obj on/ADP/on/7/case Russia/PROPN/Russia/4/obl",
             &["FRA RUS 130 false -"],
         );
+    }
+
+    #[test]
+    fn a_place_mention_is_not_a_participant() {
+        let mut doc = doc_of(
+            "France/PROPN/France/2/nsubj withdrew/VERB/withdraw/0/root from/ADP/from/4/case Mali/PROPN/Mali/2/obl",
+        );
+        let mut place = Mention::new(Span::new(21, 25));
+        place.role = herald_doc::MentionRole::Place;
+        doc.layers.entities.push(Entity {
+            id: "E1".into(),
+            name: "Mali".into(),
+            kind: "GPE".into(),
+            actor: Some("MLI".into()),
+            actor_reason: None,
+            mentions: vec![place],
+        });
+        assert_eq!(doc.text_of(Span::new(21, 25)), "Mali");
+        check_doc(doc, &["FRA  080 false -"]);
     }
 
     #[test]
