@@ -50,6 +50,8 @@ fn ratio(a: u64, b: u64) -> f64 {
 }
 
 struct Gold {
+    negated: bool,
+    modality: Option<String>,
     source: String,
     target: String,
     code: String,
@@ -98,6 +100,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (mut t_all, mut f_all) = (Counts::default(), Counts::default());
     // Diagnostic: roots alone, actors ignored (is the verb or the actor the bottleneck?).
     let mut r_all = Counts::default();
+    // On (source, target, root) matches: count, negation agrees, modality agrees, gold
+    // intent/conditional count, of which agreeing.
+    let mut flags = (0u64, 0u64, 0u64, 0u64, 0u64);
     let (mut sentences, mut coding_time, mut pipeline_time) = (0u64, 0.0f64, 0.0f64);
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -123,6 +128,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|a| {
                 a.iter()
                     .map(|e| Gold {
+                        negated: e["negated"].as_bool().unwrap_or(false),
+                        modality: e["modality"].as_str().map(str::to_owned),
                         source: s(e, "source"),
                         target: s(e, "target"),
                         code: s(e, "code"),
@@ -147,9 +154,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 per_root.entry(e.root.clone()).or_default().predicted += 1;
                 all.predicted += 1;
             }
-            for &(g, _) in &m {
+            for &(g, c) in &m {
                 per_root.entry(gold[g].root.clone()).or_default().matched += 1;
                 all.matched += 1;
+                if !is_full {
+                    flags.0 += 1;
+                    flags.1 += u64::from(gold[g].negated == coded[c].negated);
+                    flags.2 += u64::from(gold[g].modality == coded[c].modality);
+                    // Modality where the gold has intent or conditional (what the coder looks for).
+                    if matches!(gold[g].modality.as_deref(), Some("intent" | "conditional")) {
+                        flags.3 += 1;
+                        flags.4 += u64::from(gold[g].modality == coded[c].modality);
+                    }
+                }
             }
             if errors && !is_full {
                 let matched_g: Vec<usize> = m.iter().map(|x| x.0).collect();
@@ -185,6 +202,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("(source, target, root): {}", t_all.line());
     println!("full code:              {}", f_all.line());
     println!("root only, actors ignored (diagnostic): {}", r_all.line());
+    println!(
+        "on the {} matched events: negation agrees {}, modality agrees {} (gold intent/conditional: {} of {})",
+        flags.0, flags.1, flags.2, flags.4, flags.3
+    );
     println!("\nper root (source, target, root) | full code");
     for (root, t) in &triple {
         let f = full.get(root).copied().unwrap_or_default();
