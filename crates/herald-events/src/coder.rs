@@ -629,7 +629,11 @@ impl<'a> Coder<'a> {
         }
         let entity = found.map(|(e, _)| e);
         let pronoun = self.doc.tokens.upos[h] == Upos::Pron;
-        let coded = if pronoun { None } else { self.code_span(span) };
+        // A proper name inside a coded entity's mention takes the entity's code without
+        // asking the actor coder again (each `code_span` call re-matches the document).
+        let named =
+            self.doc.tokens.upos[h] == Upos::Propn && entity.is_some_and(|e| e.actor.is_some());
+        let coded = if pronoun || named { None } else { self.code_span(span) };
         // "the leaders of Serbia": a common noun coded with its "of" complement.
         let coded = coded.or_else(|| {
             if self.doc.tokens.upos[h] != Upos::Noun {
