@@ -255,14 +255,42 @@ fn is_collective(word: &str) -> bool {
 /// (event arguments such as "Western countries" or "the police"), and for evaluation.
 /// Returns the code and the reason.
 pub fn code_span(doc: &Doc, dict: &ActorDict, span: Span) -> Option<(String, String)> {
-    let (sentence, tokens) = locate(doc, span)?;
-    let matches = sentence_matches(doc, dict);
-    let ctx = Context::of(doc, dict, &matches);
-    let e = mention_evidence(doc, dict, &ctx, &matches[sentence], sentence, tokens)?;
-    Some((
-        e.code.clone(),
-        format!("{}: {}", e.credit.unwrap_or(e.strength).name(), doc.text_of(e.words)),
-    ))
+    SpanCoder::new(doc, dict).code(span)
+}
+
+/// [`code_span`] for many phrases of one document: the dictionary phrases of every sentence
+/// and the article's context are found once, when the coder is made, so each phrase costs
+/// only its own evidence (the event coder asks for every argument of every event).
+pub struct SpanCoder<'a> {
+    doc: &'a Doc,
+    dict: &'a ActorDict,
+    matches: Vec<Vec<Match>>,
+    ctx: Context,
+}
+
+impl<'a> SpanCoder<'a> {
+    /// Prepares coding phrases of `doc`.
+    pub fn new(doc: &'a Doc, dict: &'a ActorDict) -> SpanCoder<'a> {
+        let matches = sentence_matches(doc, dict);
+        let ctx = Context::of(doc, dict, &matches);
+        SpanCoder { doc, dict, matches, ctx }
+    }
+
+    /// The actor code of the phrase at `span` (inside one sentence) and the reason.
+    pub fn code(&self, span: Span) -> Option<(String, String)> {
+        let (sentence, tokens) = locate(self.doc, span)?;
+        let e = mention_evidence(
+            self.doc,
+            self.dict,
+            &self.ctx,
+            &self.matches[sentence],
+            sentence,
+            tokens,
+        )?;
+        let reason =
+            format!("{}: {}", e.credit.unwrap_or(e.strength).name(), self.doc.text_of(e.words));
+        Some((e.code, reason))
+    }
 }
 
 /// Codes every entity of `doc` (`Entity::actor` and `Entity::actor_reason`) from its

@@ -31,7 +31,7 @@ pub mod tabari;
 
 use std::fmt;
 
-pub use coder::{add_dictionary_names, code_entities, code_span};
+pub use coder::{add_dictionary_names, code_entities, code_span, SpanCoder};
 pub use countries::{add_capital_aliases, read_countries_json, Country};
 pub use matcher::{Hit, Match, Matcher};
 pub use tabari::{ActorEntry, AgentEntry, AgentPlace, LineError, Parsed};

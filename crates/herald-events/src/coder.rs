@@ -136,10 +136,10 @@ struct Coder<'a> {
     doc: &'a Doc,
     verbs: &'a VerbDict,
     table: &'a CameoTable,
-    actors: &'a ActorDict,
+    /// Codes argument phrases; its dictionary phrases and context are found once.
+    span_coder: herald_actors::SpanCoder<'a>,
     children: Vec<Vec<u32>>,
-    /// `code_span` answers by span: a subject shared by several verbs is coded once (each
-    /// call re-matches the document's phrases, so this is most of the coder's time).
+    /// Answers by span: a subject shared by several verbs is coded once.
     spans: std::cell::RefCell<HashMap<Span, Option<String>>>,
     date: Option<String>,
 }
@@ -176,7 +176,7 @@ impl<'a> Coder<'a> {
             doc,
             verbs,
             table,
-            actors,
+            span_coder: herald_actors::SpanCoder::new(doc, actors),
             children,
             spans: Default::default(),
             date: doc.article.date.map(|d| d.date_string()),
@@ -630,7 +630,7 @@ impl<'a> Coder<'a> {
         let entity = found.map(|(e, _)| e);
         let pronoun = self.doc.tokens.upos[h] == Upos::Pron;
         // A proper name inside a coded entity's mention takes the entity's code without
-        // asking the actor coder again (each `code_span` call re-matches the document).
+        // asking the actor coder again.
         let named =
             self.doc.tokens.upos[h] == Upos::Propn && entity.is_some_and(|e| e.actor.is_some());
         let coded = if pronoun || named { None } else { self.code_span(span) };
@@ -662,7 +662,7 @@ impl<'a> Coder<'a> {
         if let Some(c) = self.spans.borrow().get(&span) {
             return c.clone();
         }
-        let c = herald_actors::code_span(self.doc, self.actors, span).map(|(c, _)| c);
+        let c = self.span_coder.code(span).map(|(c, _)| c);
         self.spans.borrow_mut().insert(span, c.clone());
         c
     }

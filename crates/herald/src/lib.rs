@@ -27,6 +27,7 @@ pub use herald_coref as coref;
 pub use herald_doc as doc;
 pub use herald_doc::{Article, Doc};
 pub use herald_entities as entities;
+pub use herald_events as events;
 pub use herald_ingest as ingest;
 pub use herald_ner as ner;
 pub use herald_output as output;

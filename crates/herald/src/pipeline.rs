@@ -17,12 +17,21 @@ pub enum Stage {
     Entities,
     /// CAMEO actor coding of the entities.
     Actors,
+    /// CAMEO event coding.
+    Events,
 }
 
 impl Stage {
     /// Every stage, in running order.
-    pub const ALL: [Stage; 6] =
-        [Stage::Language, Stage::Text, Stage::Syntax, Stage::Names, Stage::Entities, Stage::Actors];
+    pub const ALL: [Stage; 7] = [
+        Stage::Language,
+        Stage::Text,
+        Stage::Syntax,
+        Stage::Names,
+        Stage::Entities,
+        Stage::Actors,
+        Stage::Events,
+    ];
 
     /// Short lowercase name, as `--profile` prints it.
     pub fn name(self) -> &'static str {
@@ -33,6 +42,7 @@ impl Stage {
             Stage::Names => "names",
             Stage::Entities => "entities",
             Stage::Actors => "actors",
+            Stage::Events => "events",
         }
     }
 }
@@ -102,6 +112,9 @@ pub enum LoadError {
     /// The actor dictionary.
     #[error("actor dictionary: {0}")]
     Actors(#[from] herald_actors::DictError),
+    /// The CAMEO verb dictionary.
+    #[error("event dictionary: {0}")]
+    Events(#[from] herald_events::EventsError),
 }
 
 /// The annotation pipeline. Building it loads the models and dictionaries; annotating is
@@ -117,6 +130,8 @@ struct Models {
     syntax: herald_syntax::Models,
     ner: herald_ner::Ner,
     actors: herald_actors::ActorDict,
+    verbs: herald_events::VerbDict,
+    cameo: herald_events::CameoTable,
 }
 
 impl Pipeline {
@@ -127,6 +142,8 @@ impl Pipeline {
                 syntax: herald_syntax::Models::bundled()?,
                 ner: herald_ner::Ner::bundled()?,
                 actors: herald_actors::ActorDict::bundled()?,
+                verbs: herald_events::VerbDict::bundled()?,
+                cameo: herald_events::CameoTable::bundled(),
             }),
         })
     }
@@ -178,6 +195,8 @@ impl Pipeline {
             clock.lap(Stage::Entities);
             herald_actors::code_entities(&mut doc, &m.actors);
             clock.lap(Stage::Actors);
+            herald_events::code_events(&mut doc, &m.verbs, &m.cameo, &m.actors);
+            clock.lap(Stage::Events);
         }
         let profile = clock.profile;
         profile.articles += 1;
