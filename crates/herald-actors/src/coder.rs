@@ -739,12 +739,9 @@ mod tests {
         )
     }
 
-    /// Tokens are the space-separated words; one sentence; each entity is a list of
-    /// (first word, end word) mentions. Returns each entity's code.
-    fn check(text: &str, date: &str, entities: &[&[(usize, usize)]]) -> Vec<Option<String>> {
-        let mut article = Article::new("t", text);
-        article.date = PubDate::parse(date);
-        let mut doc = Doc::new(article);
+    /// Makes the space-separated words of the article its tokens, in one sentence.
+    fn one_sentence_of_words(doc: &mut Doc) {
+        let text = doc.article.text.clone();
         let mut pos = 0;
         for w in text.split(' ') {
             doc.tokens.push(Span::new(pos as u32, (pos + w.len()) as u32), true);
@@ -756,6 +753,15 @@ mod tests {
             tokens: 0..n,
             paragraph: 0,
         });
+    }
+
+    /// Tokens are the space-separated words; one sentence; each entity is a list of
+    /// (first word, end word) mentions. Returns each entity's code.
+    fn check(text: &str, date: &str, entities: &[&[(usize, usize)]]) -> Vec<Option<String>> {
+        let mut article = Article::new("t", text);
+        article.date = PubDate::parse(date);
+        let mut doc = Doc::new(article);
+        one_sentence_of_words(&mut doc);
         for (i, mentions) in entities.iter().enumerate() {
             let mentions = mentions
                 .iter()
@@ -826,17 +832,7 @@ mod tests {
     fn a_nationality_and_a_collective_role_make_a_group_name() {
         let text = "Xyzian troops crossed as the Xyzian foreign minister spoke";
         let mut doc = Doc::new(Article::new("t", text));
-        let mut pos = 0;
-        for w in text.split(' ') {
-            doc.tokens.push(Span::new(pos as u32, (pos + w.len()) as u32), true);
-            pos += w.len() + 1;
-        }
-        let n = doc.tokens.len() as u32;
-        doc.sentences.push(Sentence {
-            span: Span::new(0, text.len() as u32),
-            tokens: 0..n,
-            paragraph: 0,
-        });
+        one_sentence_of_words(&mut doc);
         super::add_dictionary_names(&mut doc, &dict());
         let names: Vec<(&str, &str)> =
             doc.layers.names.iter().map(|n| (doc.text_of(n.span), n.kind)).collect();
