@@ -57,7 +57,24 @@
 //! 6. **Evidence.** Sentence index; the byte span from the first to the last token of
 //!    source, verb and target; the date is the article's (`YYYY-MM-DD`).
 //!
-//! Not yet done: nominal events, verb transformations (`~` lines), reported speech beyond
+//! 7. **Nominal events.** A noun of a small table ([`EVENT_NOUNS`]: meeting, talks, visit,
+//!    attack, offensive, invasion, crackdown, air/missile strike, ...) is an event with its
+//!    own parties: the other party is the noun's `nmod` with the noun's prepositions ("talks
+//!    *with* X", "an attack *on* X", "a visit *to* X", where a place counts); the source its
+//!    possessor ("Russia's attack"), else the subject of a governing light verb ("held",
+//!    "launched", "wrapped up"), else, for talks and visits, the subject of the clause the
+//!    noun is an oblique of ("during talks with X, Y praised ..."). Talks and meetings go
+//!    both ways, a visit also gives the host's 043; "talks between X and Y" and coordinated
+//!    sources act on each other. Both parties are required; the object of another
+//!    dictionary verb is left to that verb unless the noun has a possessor, and a light verb
+//!    whose own pattern names the noun ("held talks" 046) codes it instead.
+//!
+//! Coordinated parties inside an argument's "of"/"from" complement ("troops from Poland
+//! and Lithuania", "the leaders of Serbia and Kosovo") are one argument each: the head
+//! coded with the first complement gives the role (`POLMIL` over `POL`), which each other
+//! complement's own code takes (`LTUMIL`).
+//!
+//! Not yet done: verb transformations (`~` lines), reported speech beyond
 //! the adverbs, time expressions for the date, places. One event per (source, target, code)
 //! per sentence.
 
@@ -90,6 +107,55 @@ const TARGET_PREPS: &[&str] = &["on", "with", "against", "to"];
 /// Prepositions tried last for a target, when nothing else names an actor.
 const LAST_RESORT_PREPS: &[&str] = &["from", "for", "over", "into", "of", "by", "at"];
 
+/// Event nouns: lemma, code, the prepositions that introduce the other party (`nmod`),
+/// and how the event runs. `Mutual` events (talks, meetings) are coded both ways; a `Visit`
+/// (042) also gives the host's 043; `Act` is one-way. The source is the noun's possessor
+/// ("Israel's offensive"), else the subject of a governing light verb ("held talks with",
+/// "launched an attack on"), else, for mutual events and visits, the subject of the clause
+/// the noun is an oblique of ("during talks with X, Y praised ..."). A small, hand-written
+/// table of unambiguous nouns; `VerbDict::noun_events` (nouns under light-verb blocks) is
+/// broader but keyed to the verb's block and mixes in non-light verbs.
+const EVENT_NOUNS: &[(&str, &str, &[&str], NounKind)] = &[
+    ("meeting", "040", &["with"], NounKind::Mutual),
+    ("talk", "040", &["with"], NounKind::Mutual),
+    ("talks", "040", &["with"], NounKind::Mutual),
+    ("negotiation", "046", &["with"], NounKind::Mutual),
+    ("negotiations", "046", &["with"], NounKind::Mutual),
+    ("clash", "190", &["with"], NounKind::Mutual),
+    ("clashes", "190", &["with"], NounKind::Mutual),
+    ("fighting", "190", &["with"], NounKind::Mutual),
+    ("visit", "042", &["to"], NounKind::Visit),
+    ("attack", "190", &["on", "against", "in"], NounKind::Act),
+    ("offensive", "190", &["against", "in", "on"], NounKind::Act),
+    ("assault", "190", &["on", "against", "in"], NounKind::Act),
+    ("aggression", "190", &["against", "on"], NounKind::Act),
+    ("invasion", "192", &["of"], NounKind::Act),
+    ("airstrike", "195", &["on", "against", "in"], NounKind::Act),
+    ("strike", "195", &["on", "against", "in"], NounKind::Aerial),
+    ("bombing", "195", &["of", "on", "in"], NounKind::Act),
+    ("crackdown", "175", &["on", "against"], NounKind::Act),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NounKind {
+    Mutual,
+    Visit,
+    Act,
+    /// An act only with an aerial modifier ("air strike", not "hunger strike").
+    Aerial,
+}
+
+/// Modifiers that make an attack noun an aerial attack (195).
+const AERIAL: &[&str] = &["air", "missile", "drone", "rocket", "aerial"];
+
+/// Verbs whose object noun names the event and whose subject is its source ("held talks",
+/// "launched an offensive", "paid a visit", "wrapped up a meeting"): the dictionary's
+/// `LIGHT_VERBS` in lower case, and a few that begin, end or continue an event.
+const NOUN_LIGHT_VERBS: &[&str] = &[
+    "hold", "have", "make", "attend", "conduct", "stage", "launch", "carry", "begin", "open",
+    "start", "pay", "mount", "wrap", "conclude", "end", "resume", "continue", "unleash", "order",
+];
+
 /// Codes the events of every sentence of `doc` into `doc.layers.events` (appended, in text
 /// order). Needs the parse (tags, lemmas, heads); without it nothing is added. Entities
 /// should be grouped and actor-coded first: pronoun arguments take their entity's code.
@@ -103,6 +169,7 @@ pub fn code_events(doc: &mut Doc, verbs: &VerbDict, table: &CameoTable, actors: 
         let before = events.len();
         for t in doc.sentence_tokens(s) {
             coder.code_verb(s, t, &mut events);
+            coder.code_noun(s, t, &mut events);
         }
         dedup(&mut events, before);
     }
@@ -306,6 +373,153 @@ impl<'a> Coder<'a> {
                     if !tgt.code.is_empty() {
                         out.extend(self.event(p, tgt, src, negated, &modality, s, evidence));
                     }
+                }
+            }
+        }
+    }
+
+    /// Codes the event noun at token `t` of sentence `s` (see [`EVENT_NOUNS`]).
+    fn code_noun(&self, s: usize, t: usize, out: &mut Vec<Event>) {
+        if self.doc.tokens.upos[t] != Upos::Noun {
+            return;
+        }
+        let lemma = self.lemma(t);
+        let form = self.form(t).to_lowercase();
+        let Some(&(_, code, preps, kind)) =
+            EVENT_NOUNS.iter().find(|(n, ..)| *n == lemma || *n == form)
+        else {
+            return;
+        };
+        // "an air strike", "a missile attack": aerial weapons (195).
+        let aerial = self.has_kid_lemma(t, &["compound", "amod"], AERIAL);
+        if kind == NounKind::Aerial && !aerial {
+            return;
+        }
+        let kind = if kind == NounKind::Aerial { NounKind::Act } else { kind };
+        let code = if kind == NounKind::Act && aerial { "195" } else { code };
+        let Some(code) = EventCode::parse(code) else { return };
+        // The verb the noun is an argument of: its own head, or through a quantity noun
+        // ("a new round of talks", "a package of sanctions").
+        let mut n = t;
+        if self.rel(n) == "nmod" && self.case_of(n).as_deref() == Some("of") {
+            if let Some(h) = self.head(n) {
+                if self.doc.tokens.upos[h] == Upos::Noun {
+                    n = h;
+                }
+            }
+        }
+        let gov = self.head(n).filter(|&h| self.doc.tokens.upos[h] == Upos::Verb);
+        let light = gov.filter(|&v| {
+            matches!(self.rel(n), "obj") && NOUN_LIGHT_VERBS.contains(&self.lemma(v).as_str())
+        });
+        // The object of another dictionary verb is that verb's business ("suspended talks",
+        // "condemned the attack"); so is the subject of a passive.
+        // A light verb whose own pattern names the noun ("held talks" 046, "staged an
+        // attack") already codes the event.
+        if let Some(v) = light {
+            if self.entry(v).is_some_and(|e| self.choose_code(e, &self.deps(v)).1.is_some()) {
+                return;
+            }
+        }
+        // Unless the noun names its own source: "condemned Russia's attack on Ukraine" is
+        // also Russia attacking Ukraine.
+        let owned = self.kids_with(t, &["nmod:poss"]).next().is_some();
+        if light.is_none()
+            && !owned
+            && gov.is_some_and(|v| self.entry(v).is_some())
+            && matches!(self.rel(n), "obj" | "nsubj:pass")
+        {
+            return;
+        }
+        // Hypothetical clauses make no event, as for verbs.
+        if gov.is_some_and(|v| {
+            self.chain(v).any(|c| {
+                self.rel(c) == "advcl"
+                    && self.has_kid_lemma(c, &["mark"], &["if", "unless", "until"])
+            })
+        }) {
+            return;
+        }
+        let prep_is =
+            |o: usize, ps: &[&str]| self.case_of(o).is_some_and(|c| ps.contains(&c.as_str()));
+        let targets: Vec<Arg> = self
+            .kids_with(t, &["nmod"])
+            .filter(|&o| prep_is(o, preps))
+            .map(|o| self.args_with_places(o))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default();
+        let mut sources: Vec<Arg> = self
+            .kids_with(t, &["nmod:poss"])
+            .map(|o| self.args(o))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default();
+        let setting = kind != NounKind::Act && matches!(self.rel(n), "obl" | "obj");
+        let clause = light.or(gov.filter(|_| setting));
+        if sources.is_empty() {
+            if let Some(v) = clause {
+                if self.kids_with(v, &["nsubj:pass"]).next().is_none() {
+                    sources = self.subject(v).map(|x| self.args(x)).unwrap_or_default();
+                }
+            }
+        }
+        // "talks between X and Y", "X and Y held talks": the parties act on each other.
+        let mut parties: Vec<Arg> = Vec::new();
+        if kind == NounKind::Mutual {
+            if sources.is_empty() && targets.is_empty() {
+                parties = self
+                    .kids_with(t, &["nmod"])
+                    .filter(|&o| prep_is(o, &["between", "among"]))
+                    .map(|o| self.args(o))
+                    .find(|a| a.len() > 1)
+                    .unwrap_or_default();
+            } else if targets.is_empty() && sources.len() > 1 {
+                parties = std::mem::take(&mut sources);
+            }
+        }
+        if !parties.is_empty() {
+            let (negated, modality) = match clause {
+                Some(v) => (self.negated(v, self.governor(v)), self.modality(v)),
+                None => (false, None),
+            };
+            for a in &parties {
+                for b in &parties {
+                    if a.code != b.code && !same_family(&a.code, &b.code) {
+                        let evidence = cover(&[a.span, self.doc.tokens.spans[t], b.span]);
+                        out.extend(self.event(code, a, b, negated, &modality, s, evidence));
+                    }
+                }
+            }
+            return;
+        }
+        // An event noun without both parties is too often someone else's event ("fled after
+        // the offensive") to code.
+        if sources.is_empty() || targets.is_empty() {
+            return;
+        }
+        let (negated, modality) = match clause {
+            Some(v) => (self.negated(v, self.governor(v)), self.modality(v)),
+            None => (false, None),
+        };
+        let noun_span = self.doc.tokens.spans[t];
+        let none = Arg { span: noun_span, code: String::new(), entity: None };
+        let targets = if targets.is_empty() { vec![none] } else { targets };
+        for src in &sources {
+            for tgt in &targets {
+                if same_family(&src.code, &tgt.code) {
+                    continue;
+                }
+                let evidence = cover(&[src.span, noun_span, tgt.span]);
+                out.extend(self.event(code, src, tgt, negated, &modality, s, evidence));
+                if tgt.code.is_empty() {
+                    continue;
+                }
+                let back = match kind {
+                    NounKind::Mutual => Some(code),
+                    NounKind::Visit => EventCode::parse("043"),
+                    NounKind::Act | NounKind::Aerial => None,
+                };
+                if let Some(b) = back {
+                    out.extend(self.event(b, tgt, src, negated, &modality, s, evidence));
                 }
             }
         }
@@ -605,7 +819,8 @@ impl<'a> Coder<'a> {
         None
     }
 
-    /// The actors an argument names: its head and the nouns coordinated with it.
+    /// The actors an argument names: its head and the nouns coordinated with it, and the
+    /// parties coordinated inside its "of"/"from" complement (see [`Coder::nmod_conjuncts`]).
     fn args(&self, h: usize) -> Vec<Arg> {
         let mut heads = vec![h];
         for c in self.kids_with(h, &["conj"]) {
@@ -613,18 +828,82 @@ impl<'a> Coder<'a> {
                 heads.push(c);
             }
         }
-        heads.into_iter().filter_map(|x| self.arg(x)).collect()
+        let mut out = Vec::new();
+        for x in heads {
+            if let Some(a) = self.arg(x) {
+                let more = self.nmod_conjuncts(x, &a);
+                out.push(a);
+                out.extend(more);
+            }
+        }
+        out
+    }
+
+    /// "troops from Poland and Lithuania", "the leaders of Serbia and Kosovo": the head
+    /// noun coded with its first complement (`POLMIL`) gives the role that complement's own
+    /// code (`POL`) lacks; each coordinated complement takes its own code with that role
+    /// (`LTU` → `LTUMIL`). Nothing when the head's code does not extend the complement's.
+    fn nmod_conjuncts(&self, h: usize, head: &Arg) -> Vec<Arg> {
+        if self.doc.tokens.upos[h] != Upos::Noun {
+            return Vec::new();
+        }
+        let Some(n) = self
+            .kids_with(h, &["nmod"])
+            .find(|&n| matches!(self.case_of(n).as_deref(), Some("of" | "from")))
+        else {
+            return Vec::new();
+        };
+        let conjs: Vec<usize> = self
+            .kids_with(n, &["conj"])
+            .filter(|&c| matches!(self.doc.tokens.upos[c], Upos::Propn | Upos::Noun))
+            .collect();
+        if conjs.is_empty() {
+            return Vec::new();
+        }
+        let Some(first) = self.arg(n) else { return Vec::new() };
+        let Some(role) = head.code.strip_prefix(first.code.as_str()) else {
+            return Vec::new();
+        };
+        if role.is_empty() {
+            return Vec::new();
+        }
+        conjs
+            .into_iter()
+            .filter_map(|c| self.arg(c))
+            .filter(|a| a.code.len() == first.code.len() && a.code != first.code)
+            .map(|mut a| {
+                a.code.push_str(role);
+                a
+            })
+            .collect()
+    }
+
+    /// Like [`Coder::args`], but a place is a party too ("a visit to Kyiv", "an offensive
+    /// in Gaza"): the place stands for its country.
+    fn args_with_places(&self, h: usize) -> Vec<Arg> {
+        let mut heads = vec![h];
+        for c in self.kids_with(h, &["conj"]) {
+            if matches!(self.doc.tokens.upos[c], Upos::Noun | Upos::Propn | Upos::Pron) {
+                heads.push(c);
+            }
+        }
+        heads.into_iter().filter_map(|x| self.arg_in(x, true)).collect()
     }
 
     /// Codes one argument head.
     fn arg(&self, h: usize) -> Option<Arg> {
+        self.arg_in(h, false)
+    }
+
+    /// Codes one argument head; a place mention counts only when `places`.
+    fn arg_in(&self, h: usize, places: bool) -> Option<Arg> {
         let tokens = self.phrase(h);
         let spans = &self.doc.tokens.spans;
         let span = Span::new(spans[tokens.start].start, spans[tokens.end - 1].end);
         let found = self.entity_at(spans[h]);
         // A mention the actor coder judged a location ("travel from Moscow", "talks in
         // Kyiv") is not a participant.
-        if found.is_some_and(|(_, m)| m.role == herald_doc::MentionRole::Place) {
+        if !places && found.is_some_and(|(_, m)| m.role == herald_doc::MentionRole::Place) {
             return None;
         }
         let entity = found.map(|(e, _)| e);
@@ -1004,6 +1283,55 @@ mod tests {
         });
         assert_eq!(doc.text_of(Span::new(21, 25)), "Mali");
         check_doc(doc, &["FRA  080 false -"]);
+    }
+
+    #[test]
+    fn nominal_meeting_under_a_light_verb_goes_both_ways() {
+        check(
+            "France/PROPN/France/2/nsubj wrapped/VERB/wrap/0/root up/ADP/up/2/compound:prt a/DET/a/5/det meeting/NOUN/meeting/2/obj with/ADP/with/7/case Germany/PROPN/Germany/5/nmod ./PUNCT/./2/punct",
+            &["FRA DEU 040 false -", "DEU FRA 040 false -"],
+        );
+    }
+
+    #[test]
+    fn nominal_event_during_a_visit_and_setting_of_the_clause() {
+        // "France praised Germany during talks with Germany": the oblique's event takes the
+        // clause's subject.
+        check(
+            "France/PROPN/France/2/nsubj praised/VERB/praise/0/root Italy/PROPN/Italy/2/obj during/ADP/during/5/case talks/NOUN/talk/2/obl with/ADP/with/7/case Germany/PROPN/Germany/5/nmod",
+            &["FRA ITA 051 false -", "FRA DEU 040 false -", "DEU FRA 040 false -"],
+        );
+    }
+
+    #[test]
+    fn nominal_attack_with_a_possessor_under_another_verb() {
+        // "France condemned Russia's missile attack on Ukraine": the condemnation, and the
+        // attack the possessor names (aerial: 195).
+        check(
+            "France/PROPN/France/2/nsubj condemned/VERB/condemn/0/root Russia/PROPN/Russia/6/nmod:poss 's/PART/'s/3/case missile/NOUN/missile/6/compound attack/NOUN/attack/2/obj on/ADP/on/8/case Ukraine/PROPN/Ukraine/6/nmod",
+            &["FRA RUS 111 false -", "RUS UKR 195 false -"],
+        );
+    }
+
+    #[test]
+    fn nominal_event_needs_both_parties_and_strike_needs_a_weapon() {
+        check(
+            "France/PROPN/France/2/nsubj fled/VERB/flee/0/root after/ADP/after/6/case Russia/PROPN/Russia/6/nmod:poss 's/PART/'s/4/case offensive/NOUN/offensive/2/obl",
+            &[],
+        );
+        check(
+            "France/PROPN/France/2/nsubj held/VERB/hold/0/root a/DET/a/5/det general/ADJ/general/5/amod strike/NOUN/strike/2/obj against/ADP/against/7/case Germany/PROPN/Germany/5/nmod",
+            // The verb's own pattern (strike) only.
+            &["FRA DEU 143 false -"],
+        );
+    }
+
+    #[test]
+    fn coordinated_parties_inside_the_complement_share_the_role() {
+        check(
+            "Troops/NOUN/troop/6/nsubj from/ADP/from/3/case Poland/PROPN/Poland/1/nmod and/CCONJ/and/5/cc Lithuania/PROPN/Lithuania/3/conj met/VERB/meet/0/root ./PUNCT/./6/punct",
+            &["POLMIL LTUMIL 040 false -", "LTUMIL POLMIL 040 false -"],
+        );
     }
 
     #[test]
