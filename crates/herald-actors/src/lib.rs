@@ -245,11 +245,16 @@ pub fn build_from_sources(
 fn cameo_country_codes(countries: &mut [Country], actors: &[ActorEntry]) {
     let mut by_name: std::collections::HashMap<&[String], &str> = std::collections::HashMap::new();
     for a in actors {
-        if let [only] = a.codes.as_slice() {
-            if only.code.len() == 3 && !only.is_dated() {
-                for n in &a.names {
-                    by_name.entry(n.as_slice()).or_insert(only.code.as_str());
-                }
+        // The country's own code as it stands now: the three-letter code that holds last
+        // (Kosovo: `YUGKSV`, `FRYKSV`, `KSVUNO`, then `KSV`).
+        let current = a
+            .codes
+            .iter()
+            .filter(|c| c.code.len() == 3 && c.until.is_none())
+            .max_by_key(|c| c.from);
+        if let Some(code) = current {
+            for n in &a.names {
+                by_name.entry(n.as_slice()).or_insert(code.code.as_str());
             }
         }
     }
