@@ -79,6 +79,18 @@ impl fmt::Display for LineError {
 
 impl std::error::Error for LineError {}
 
+/// Reads a dictionary or records file as text, lossily (the PETRARCH files are ASCII with
+/// the odd Latin-1 byte in comments: a lossy read keeps every line rather than refusing the
+/// file), with the file name that line errors will carry.
+pub(crate) fn read_source(path: &std::path::Path) -> Result<(String, String), EventsError> {
+    let bytes = std::fs::read(path)
+        .map_err(|source| EventsError::Io { path: path.display().to_string(), source })?;
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok((String::from_utf8_lossy(&bytes).into_owned(), name))
+}
+
 /// Errors that stop a whole file from being read. Bad lines are not errors of this kind:
 /// they are returned beside what was read.
 #[derive(Debug, thiserror::Error)]

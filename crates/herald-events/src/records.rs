@@ -66,12 +66,7 @@ pub struct ParsedRecords {
 
 /// Reads a validation records file; bad records are collected, only I/O fails.
 pub fn read_records_file(path: &Path) -> Result<ParsedRecords, EventsError> {
-    let bytes = std::fs::read(path)
-        .map_err(|source| EventsError::Io { path: path.display().to_string(), source })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let (text, name) = crate::read_source(path)?;
     Ok(parse_records(&text, &name))
 }
 

@@ -399,14 +399,7 @@ impl VerbDict {
 
 /// Reads a verb dictionary file; errors in lines are collected, only I/O fails.
 pub fn read_verb_file(path: &Path) -> Result<ParsedVerbs, EventsError> {
-    let bytes = std::fs::read(path)
-        .map_err(|source| EventsError::Io { path: path.display().to_string(), source })?;
-    // The dictionaries are ASCII with the odd Latin-1 byte in comments; a lossy read keeps
-    // every line rather than refusing the file.
-    let text = String::from_utf8_lossy(&bytes);
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let (text, name) = crate::read_source(path)?;
     Ok(parse_verbs(&text, &name))
 }
 
