@@ -223,6 +223,11 @@ pub struct Event {
     pub sentence: u32,
     /// The stating text.
     pub evidence: Span,
+    /// The word that triggered the event: the dictionary verb or the event noun.
+    pub trigger: Span,
+    /// Why it was coded so: the dictionary entry and pattern (or the noun rule) that
+    /// matched, in words a user can check against the dictionary (`herald explain`).
+    pub rule: String,
 }
 
 /// Whether a quote is verbatim or reported.

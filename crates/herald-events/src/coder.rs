@@ -190,6 +190,12 @@ fn dedup(events: &mut Vec<Event>, from: usize) {
     }
 }
 
+/// Why an event was coded: its trigger word and the rule that matched.
+struct Why {
+    trigger: Span,
+    rule: String,
+}
+
 /// An argument of the verb: its head token, the span that names it, its code and entity.
 #[derive(Clone, Debug)]
 struct Arg {
@@ -318,6 +324,7 @@ impl<'a> Coder<'a> {
             return;
         }
         let named_prep = pattern.and_then(pattern_prep);
+        let why = Why { trigger: self.doc.tokens.spans[t], rule: self.verb_rule(entry, pattern) };
 
         // Arguments.
         let passive = self.kids_with(t, &["nsubj:pass"]).next();
@@ -348,7 +355,7 @@ impl<'a> Coder<'a> {
                     if a.code != b.code && !same_family(&a.code, &b.code) {
                         let evidence = cover(&[a.span, verb_span, b.span]);
                         if let Some(c) = code.active {
-                            out.extend(self.event(c, a, b, negated, &modality, s, evidence));
+                            out.extend(self.event(c, a, b, negated, &modality, s, evidence, &why));
                         }
                     }
                 }
@@ -367,11 +374,11 @@ impl<'a> Coder<'a> {
                 }
                 let evidence = cover(&[src.span, verb_span, tgt.span]);
                 if let Some(a) = code.active {
-                    out.extend(self.event(a, src, tgt, negated, &modality, s, evidence));
+                    out.extend(self.event(a, src, tgt, negated, &modality, s, evidence, &why));
                 }
                 if let Some(p) = code.passive {
                     if !tgt.code.is_empty() {
-                        out.extend(self.event(p, tgt, src, negated, &modality, s, evidence));
+                        out.extend(self.event(p, tgt, src, negated, &modality, s, evidence, &why));
                     }
                 }
             }
@@ -440,6 +447,10 @@ impl<'a> Coder<'a> {
         }) {
             return;
         }
+        let why = Why {
+            trigger: self.doc.tokens.spans[t],
+            rule: format!("event noun \"{lemma}\" [{code}] (herald's noun table)"),
+        };
         let prep_is =
             |o: usize, ps: &[&str]| self.case_of(o).is_some_and(|c| ps.contains(&c.as_str()));
         let targets: Vec<Arg> = self
@@ -485,7 +496,7 @@ impl<'a> Coder<'a> {
                 for b in &parties {
                     if a.code != b.code && !same_family(&a.code, &b.code) {
                         let evidence = cover(&[a.span, self.doc.tokens.spans[t], b.span]);
-                        out.extend(self.event(code, a, b, negated, &modality, s, evidence));
+                        out.extend(self.event(code, a, b, negated, &modality, s, evidence, &why));
                     }
                 }
             }
@@ -509,7 +520,7 @@ impl<'a> Coder<'a> {
                     continue;
                 }
                 let evidence = cover(&[src.span, noun_span, tgt.span]);
-                out.extend(self.event(code, src, tgt, negated, &modality, s, evidence));
+                out.extend(self.event(code, src, tgt, negated, &modality, s, evidence, &why));
                 if tgt.code.is_empty() {
                     continue;
                 }
@@ -519,7 +530,7 @@ impl<'a> Coder<'a> {
                     NounKind::Act | NounKind::Aerial => None,
                 };
                 if let Some(b) = back {
-                    out.extend(self.event(b, tgt, src, negated, &modality, s, evidence));
+                    out.extend(self.event(b, tgt, src, negated, &modality, s, evidence, &why));
                 }
             }
         }
@@ -535,6 +546,7 @@ impl<'a> Coder<'a> {
         modality: &Option<&'static str>,
         sentence: usize,
         evidence: Span,
+        why: &Why,
     ) -> Option<Event> {
         let code = match modality {
             Some("intent" | "conditional") => intent_code(code),
@@ -556,7 +568,25 @@ impl<'a> Coder<'a> {
             place: None,
             sentence: sentence as u32,
             evidence,
+            trigger: why.trigger,
+            rule: why.rule.clone(),
         })
+    }
+
+    /// The dictionary evidence for a verb's code, as `herald explain` shows it.
+    fn verb_rule(&self, entry: &VerbEntry, pattern: Option<&Pattern>) -> String {
+        let block = &self.verbs.blocks()[entry.block as usize];
+        let source = self.verbs.source();
+        let verb = format!(
+            "verb {} ({source} line {}, block {} [{}])",
+            entry.lemma, entry.line, block.name, block.code
+        );
+        match pattern {
+            Some(p) => format!("{verb}, pattern \"{p}\" [{}] at line {}", p.code, p.line),
+            None => {
+                format!("{verb}, no pattern matched: default [{}]", self.verbs.default_code(entry))
+            }
+        }
     }
 
     /// The verb governing `t` through `xcomp` or `conj`, if any.

@@ -115,6 +115,7 @@ struct StartEnd {
 
 #[derive(Serialize)]
 struct EventOut<'d> {
+    id: String,
     code: &'d str,
     root: &'d str,
     quad_class: u8,
@@ -134,6 +135,8 @@ struct EventOut<'d> {
     place: Option<&'d str>,
     sentence: u32,
     evidence: StartEnd,
+    trigger: StartEnd,
+    rule: &'d str,
 }
 
 #[derive(Serialize)]
@@ -224,9 +227,12 @@ pub fn annotation(doc: &Doc) -> Annotation<'_> {
         events: layers
             .events
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 let (start, end) = chars(e.evidence);
+                let trigger = chars(e.trigger);
                 EventOut {
+                    id: format!("ev{}", i + 1),
                     code: &e.code,
                     root: &e.root,
                     quad_class: e.quad_class,
@@ -241,6 +247,8 @@ pub fn annotation(doc: &Doc) -> Annotation<'_> {
                     place: e.place.as_deref(),
                     sentence: e.sentence,
                     evidence: StartEnd { start, end },
+                    trigger: StartEnd { start: trigger.0, end: trigger.1 },
+                    rule: &e.rule,
                 }
             })
             .collect(),
