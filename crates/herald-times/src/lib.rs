@@ -70,6 +70,7 @@ pub fn annotate(doc: &mut Doc) {
     let tagged = doc.tokens.xpos.len() == spans.len();
     let mut out = Vec::new();
     let mut last_end = 0u32;
+    let mut quarter = None;
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start as usize, (s.tokens.end as usize).min(spans.len()));
         if a >= b {
@@ -78,9 +79,16 @@ pub fn annotate(doc: &mut Doc) {
         let toks = &spans[a..b];
         let words: Vec<&str> = toks.iter().map(|sp| sp.get(text).unwrap_or("")).collect();
         let low = words.iter().map(|w| lower(w)).collect();
-        let sent =
-            matcher::Sent { words, low, xpos: tagged.then(|| &doc.tokens.xpos[a..b]), anchor };
-        for f in sent.scan() {
+        let sent = matcher::Sent {
+            words,
+            low,
+            xpos: tagged.then(|| &doc.tokens.xpos[a..b]),
+            anchor,
+            quarter: std::cell::Cell::new(quarter),
+        };
+        let found = sent.scan();
+        quarter = sent.quarter.get();
+        for f in found {
             let span = Span::new(toks[f.start].start, toks[f.end - 1].end.max(toks[f.start].start));
             // Bad token tables (overlapping or out of order) must not yield bad spans.
             if span.start < last_end || span.get(text).is_none() || span.is_empty() {
@@ -135,16 +143,32 @@ pub fn resolve_weekday(anchor: Ymd, weekday: u32, rel: Rel) -> Ymd {
 
 /// The year of a month (and day) written without one: the anchor's year, one back when
 /// the clause is past and the date would follow the anchor, one forward when it is
-/// future and the date would precede it.
+/// future and the date would precede it. A full date within 45 days of the anchor keeps
+/// the anchor's year whatever the tense ("the offer expires Dec. 7" in a November story);
+/// without a tense cue the nearer of the candidates wins.
 pub fn resolve_month_year(anchor: Ymd, month: u32, day: Option<u32>, tense: Tense) -> i32 {
-    let later =
-        (month, day.unwrap_or(0)) > (anchor.month, if day.is_some() { anchor.day } else { 0 });
-    let earlier =
-        (month, day.unwrap_or(0)) < (anchor.month, if day.is_some() { anchor.day } else { 0 });
+    let y = anchor.year;
+    let Some(d) = day else {
+        let diff = month as i64 - anchor.month as i64;
+        return match tense {
+            Tense::Past if diff > 0 => y - 1,
+            Tense::Future if diff < 0 => y + 1,
+            Tense::Unknown if diff > 6 => y - 1,
+            Tense::Unknown if diff < -6 => y + 1,
+            _ => y,
+        };
+    };
+    let days = |year: i32| {
+        let d = d.min(calendar::days_in_month(year, month)).max(1);
+        Ymd::new(year, month, d).map_or(0, |x| x.days() - anchor.days())
+    };
+    let diff = days(y);
     match tense {
-        Tense::Past if later => anchor.year - 1,
-        Tense::Future if earlier => anchor.year + 1,
-        _ => anchor.year,
+        Tense::Past if diff > 45 => y - 1,
+        Tense::Future if diff < -45 => y + 1,
+        Tense::Unknown if diff > 183 => y - 1,
+        Tense::Unknown if diff < -183 => y + 1,
+        _ => y,
     }
 }
 

@@ -15,6 +15,9 @@ pub(crate) struct Sent<'a> {
     pub xpos: Option<&'a [&'static str]>,
     /// The document creation time.
     pub anchor: Option<Ymd>,
+    /// The last quarter the document named (`1989-Q3`): "a year earlier" in an earnings
+    /// report means that quarter a year before.
+    pub quarter: std::cell::Cell<Option<(i32, u32)>>,
 }
 
 /// A match: tokens `[start, end)` of the sentence.
@@ -152,6 +155,11 @@ impl Sent<'_> {
         while i < self.len() {
             match self.at(i) {
                 Some(hit) if hit.end > i => {
+                    let v = hit.value.as_bytes();
+                    if v.len() == 7 && &v[4..6] == b"-Q" && v[6].is_ascii_digit() {
+                        let y = hit.value[..4].parse().unwrap_or(0);
+                        self.quarter.set(Some((y, u32::from(v[6] - b'0'))));
+                    }
                     out.push(Found { start: i, end: hit.end, kind: hit.kind, value: hit.value });
                     i = hit.end;
                 }
@@ -166,7 +174,7 @@ impl Sent<'_> {
                 .map(|f| f.value.clone())
                 .next();
             if let Some(day) = day {
-                for f in out.iter_mut().filter(|f| f.kind == Kind::Time) {
+                for f in out.iter_mut().filter(|f| f.kind == Kind::Time && f.value.contains(':')) {
                     if let Some(t) = f.value.find('T') {
                         if t == 10 {
                             f.value = format!("{day}{}", &f.value[t..]);
@@ -203,7 +211,7 @@ impl Sent<'_> {
             ("the", "end" | "beginning" | "start" | "middle") if c == "of" => Some(i + 3),
             ("the", "early" | "late" | "mid") => Some(i + 2),
             ("end" | "beginning" | "start" | "middle", "of") => Some(i + 2),
-            ("some" | "over" | "under" | "just" | "only" | "within" | "another", _)
+            ("some" | "under" | "another", _)
                 if b.bytes().next().is_some_and(|c| c.is_ascii_digit())
                     || words::cardinal(b).is_some()
                     || matches!(b, "a" | "an") =>
@@ -212,7 +220,7 @@ impl Sent<'_> {
             }
             (
                 "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "barely"
-                | "early" | "late" | "mid" | "earlier" | "later",
+                | "early" | "late" | "mid" | "sometime",
                 _,
             ) => Some(i + 1),
             _ => None,
@@ -284,8 +292,13 @@ impl Sent<'_> {
 
     /// A month name at `i` that is really a month (not `May` the modal, `March` the verb).
     fn month_at(&self, i: usize, strict: bool) -> Option<u32> {
-        let (mon, ambiguous) = words::month(self.l(i))?;
-        if !capitalized(self.w(i)) {
+        let (l, w) = (self.l(i), self.w(i));
+        let (l, w) = match (l.strip_prefix("mid-"), w.get(4..)) {
+            (Some(rest), Some(wr)) => (rest, wr),
+            _ => (l, w),
+        };
+        let (mon, ambiguous) = words::month(l)?;
+        if !capitalized(w) {
             return None;
         }
         if ambiguous && strict {
@@ -613,7 +626,17 @@ impl Sent<'_> {
                 m(i + 2, Kind::Time, format!("{}T{}", self.day_value(0), words::day_part(p)?))
             }
             ("last", "night") => m(i + 2, Kind::Time, format!("{}TNI", self.day_value(-1))),
-            ("now", _) | ("nowadays", _) | ("currently", _) => m(i + 1, Kind::Date, "PRESENT_REF"),
+            ("now", _) | ("nowadays", _) => m(i + 1, Kind::Date, "PRESENT_REF"),
+            // TimeBank marks the adjectives: "the current chairman", "recent gains".
+            ("current", n) if words::unit(n).is_none() => m(i + 1, Kind::Date, "PRESENT_REF"),
+            ("recent", n) if words::unit(n).is_none() && self.prev(i) != "most" => {
+                m(i + 1, Kind::Date, "PAST_REF")
+            }
+            ("recent", n) if words::unit(n).is_some_and(|(_, plural)| plural) => {
+                m(i + 2, Kind::Date, "PAST_REF")
+            }
+            ("soon", _) => m(i + 1, Kind::Date, "FUTURE_REF"),
+            ("future", _) if self.prev(i) != "the" => m(i + 1, Kind::Date, "FUTURE_REF"),
             ("right", "now") => m(i + 2, Kind::Date, "PRESENT_REF"),
             ("these", "days") => m(i + 2, Kind::Date, "PRESENT_REF"),
             ("the", "present") => {
@@ -627,14 +650,47 @@ impl Sent<'_> {
                 }
             }
             ("the", "past")
-                if !self.l(i + 2).bytes().next().is_some_and(|b| b.is_ascii_alphanumeric()) =>
+                if self.number(i + 2).is_none()
+                    && words::unit(self.l(i + 2)).is_none()
+                    && words::weekday(self.l(i + 2)).is_none()
+                    && words::month(self.l(i + 2)).is_none() =>
             {
                 m(i + 2, Kind::Date, "PAST_REF")
             }
             ("the", "future") => m(i + 2, Kind::Date, "FUTURE_REF"),
             ("the", "near") if self.l(i + 2) == "future" => m(i + 3, Kind::Date, "FUTURE_REF"),
-            ("recently", _) => m(i + 1, Kind::Date, "PAST_REF"),
-            ("once", _) | ("soon", _) => None,
+            ("the", "week" | "weekend" | "month") => {
+                let v = match (self.l(i + 1), self.anchor) {
+                    ("week", Some(a)) => a.week_value(),
+                    ("weekend", Some(a)) => format!("{}-WE", a.week_value()),
+                    ("month", Some(a)) => a.month_value(),
+                    ("week", None) => "XXXX-WXX".into(),
+                    ("weekend", None) => "XXXX-WXX-WE".into(),
+                    _ => "XXXX-XX".into(),
+                };
+                m(i + 2, Kind::Date, v)
+            }
+            // "the year" after "for"/"over" is a length of time, else the current year.
+            ("the", "year" | "full") | ("year", "-" | "end") | ("year", "'s")
+                if self.l(i + 2) != "-" || w == "year" =>
+            {
+                let (end, ok) = match (w, self.l(i + 1), self.l(i + 2), self.l(i + 3)) {
+                    ("the", "year", _, _) => (i + 2, true),
+                    ("the", "full", "year", _) => (i + 3, true),
+                    ("year", "-", "end", _) => (i + 3, true),
+                    ("year", "end", _, _) => (i + 2, true),
+                    ("year", "'s", "end", _) => (i + 3, true),
+                    _ => (i, false),
+                };
+                if !ok || is_year(self.l(end)).is_some() {
+                    return None;
+                }
+                if matches!(self.prev(i), "for" | "over" | "throughout") && w == "the" {
+                    return m(end, Kind::Duration, "P1Y");
+                }
+                let v = self.anchor.map_or_else(|| "XXXX".to_string(), |a| year_str(a.year));
+                m(end, Kind::Date, v)
+            }
             _ => None,
         }
     }
@@ -663,18 +719,25 @@ impl Sent<'_> {
         // "the past three months", "the next few years": durations.
         if the && matches!(rel, "last" | "past" | "next" | "coming" | "previous" | "following") {
             if let Some((end, n)) = self.number(j) {
-                if let Some((u, _)) = words::unit(self.l(end)) {
+                if let Some((u, true)) = words::unit(self.l(end)) {
+                    if n.is_none() && step < 0 {
+                        return m(end + 1, Kind::Date, "PAST_REF");
+                    }
                     return m(end + 1, Kind::Duration, duration_value(n, u));
                 }
             }
             if let Some((u, false)) = words::unit(unit_word) {
-                if !matches!(u, Unit::Quarter) && matches!(rel, "past" | "last" | "next" | "coming")
+                if !matches!(u, Unit::Quarter | Unit::Decade | Unit::Year)
+                    && matches!(rel, "past" | "last" | "next" | "coming")
                 {
                     return m(j + 1, Kind::Duration, duration_value(Some(1), u));
                 }
             }
         }
         if !the && rel == "past" {
+            return None;
+        }
+        if rel == "that" && !matches!(unit_word, "year" | "quarter" | "month") {
             return None;
         }
         let anchor = self.anchor;
@@ -942,6 +1005,26 @@ impl Sent<'_> {
     fn set(&self, i: usize) -> Option<M> {
         let w = self.l(i);
         if let Some(v) = words::frequency_adverb(w) {
+            // "daily newspaper", "monthly report": adjectives, not sets.
+            let next = self.w(i + 1);
+            if next.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+                && !matches!(
+                    self.l(i + 1),
+                    "and"
+                        | "or"
+                        | "since"
+                        | "until"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "to"
+                        | "by"
+                        | "on"
+                        | "from"
+                )
+            {
+                return None;
+            }
             return m(i + 1, Kind::Set, v);
         }
         if matches!(w, "every" | "each") {
@@ -993,6 +1076,20 @@ impl Sent<'_> {
     /// A count: digits, number words (`twenty four`), `a`, `a couple of`, `several`.
     /// Returns where it ends and its value (`None` = unknown, as in `several`).
     fn number(&self, i: usize) -> Option<(usize, Option<u32>)> {
+        let (end, n) = self.one_number(i)?;
+        // "two to three weeks", "12 to 18 months": the span covers the range, the value
+        // the first count.
+        if matches!(self.l(end), "to" | "or" | "-") && n.is_some() {
+            if let Some((e2, Some(_))) = self.one_number(end + 1) {
+                if !matches!(self.l(end + 1), "a" | "an") && words::unit(self.l(e2)).is_some() {
+                    return Some((e2, n));
+                }
+            }
+        }
+        Some((end, n))
+    }
+
+    fn one_number(&self, i: usize) -> Option<(usize, Option<u32>)> {
         let w = self.l(i);
         match w {
             "a" | "an" => {
@@ -1004,6 +1101,7 @@ impl Sent<'_> {
                 }
                 return Some((i + 1, Some(1)));
             }
+            "couple" if self.l(i + 1) == "of" => return Some((i + 2, Some(2))),
             "several" | "few" | "many" | "some" | "recent" | "numerous" | "couple" => {
                 return Some((i + 1, None));
             }
@@ -1037,6 +1135,47 @@ impl Sent<'_> {
 
     fn duration(&self, i: usize) -> Option<M> {
         let w = self.l(i);
+        // "the year-earlier quarter", "year-ago": the same period a year before.
+        {
+            let mut j = i;
+            if w == "the" {
+                j += 1;
+                if matches!(self.l(j), "comparable" | "corresponding" | "same") {
+                    j += 1;
+                }
+            }
+            if self.l(j) == "year"
+                && self.l(j + 1) == "-"
+                && matches!(self.l(j + 2), "earlier" | "ago")
+            {
+                let mut end = j + 3;
+                if j > i && matches!(self.l(end), "quarter" | "period") {
+                    end += 1;
+                } else if j > i {
+                    end = usize::MAX;
+                }
+                if end != usize::MAX {
+                    return m(end, Kind::Date, self.shifted(Some(1), Unit::Year, -1));
+                }
+            }
+        }
+        // "the nine months", "the first two years".
+        if w == "the" {
+            let mut j = i + 1;
+            if matches!(
+                self.l(j),
+                "first" | "latest" | "entire" | "full" | "whole" | "final" | "initial"
+            ) {
+                j += 1;
+            }
+            if let Some((end, n)) = self.number(j) {
+                if !matches!(self.l(j), "a" | "an" | "some" | "many" | "recent") {
+                    if let Some((u, true)) = words::unit(self.l(end)) {
+                        return m(end + 1, Kind::Duration, duration_value(n, u));
+                    }
+                }
+            }
+        }
         // A bare plural after "for", "over", "within": "for years" → PXY.
         if let Some((u, true)) = words::unit(w) {
             if matches!(self.prev(i), "for" | "over" | "within" | "in")
@@ -1088,14 +1227,15 @@ impl Sent<'_> {
             return m(j + 1, Kind::Duration, duration_value(n, u));
         }
         let end = j + 1;
-        match (self.l(end), self.l(end + 1)) {
-            ("ago", _) => return m(end + 1, Kind::Date, self.shifted(n, u, -1)),
-            ("from", "now") => return m(end + 2, Kind::Date, self.shifted(n, u, 1)),
-            ("earlier" | "later" | "before" | "after", _) if n.is_some() && !plural => {}
-            _ => {}
+        if self.l(end) == "old" || (self.l(end) == "-" && self.l(end + 1) == "old") {
+            return None;
         }
-        if matches!(self.l(end), "earlier" | "later") {
-            return m(end + 1, Kind::Duration, duration_value(n, u));
+        match (self.l(end), self.l(end + 1)) {
+            ("ago" | "earlier", _) => return m(end + 1, Kind::Date, self.shifted(n, u, -1)),
+            ("or", "so") => return m(end + 2, Kind::Duration, duration_value(n, u)),
+            ("from", "now") => return m(end + 2, Kind::Date, self.shifted(n, u, 1)),
+            ("later", _) => return m(end + 1, Kind::Duration, duration_value(n, u)),
+            _ => {}
         }
         m(end, Kind::Duration, duration_value(n, u))
     }
@@ -1117,7 +1257,10 @@ impl Sent<'_> {
                 let d = a.add_months(3 * k);
                 format!("{}-Q{}", year_str(d.year), d.quarter())
             }
-            Unit::Year => year_str(a.year + k as i32),
+            Unit::Year => match self.quarter.get() {
+                Some((y, q)) if sign < 0 => format!("{}-Q{q}", year_str(y + k as i32)),
+                _ => year_str(a.year + k as i32),
+            },
             Unit::Decade => format!("{:03}", (a.year as i64 + 10 * k) / 10),
             Unit::Century => format!("{:02}", (a.year as i64 + 100 * k) / 100),
         }

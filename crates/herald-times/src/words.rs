@@ -232,7 +232,6 @@ pub(crate) fn frequency_adverb(w: &str) -> Option<&'static str> {
         "weekly" => "P1W",
         "biweekly" => "P2W",
         "monthly" => "P1M",
-        "quarterly" => "P3M",
         "annually" | "yearly" => "P1Y",
         _ => return None,
     })
