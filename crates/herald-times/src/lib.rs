@@ -142,8 +142,8 @@ pub fn resolve_weekday(anchor: Ymd, weekday: u32, rel: Rel) -> Ymd {
 }
 
 /// The year of a month (and day) written without one: the anchor's year, one back when
-/// the clause is past and the date would follow the anchor, one forward when it is
-/// future and the date would precede it. A full date within 45 days of the anchor keeps
+/// the clause is past and the date would follow the anchor (by more than a month), one
+/// forward when it is future and the date would precede it. A full date within 45 days of the anchor keeps
 /// the anchor's year whatever the tense ("the offer expires Dec. 7" in a November story);
 /// without a tense cue the nearer of the candidates wins.
 pub fn resolve_month_year(anchor: Ymd, month: u32, day: Option<u32>, tense: Tense) -> i32 {
@@ -151,8 +151,8 @@ pub fn resolve_month_year(anchor: Ymd, month: u32, day: Option<u32>, tense: Tens
     let Some(d) = day else {
         let diff = month as i64 - anchor.month as i64;
         return match tense {
-            Tense::Past if diff > 0 => y - 1,
-            Tense::Future if diff < 0 => y + 1,
+            Tense::Past if diff > 1 => y - 1,
+            Tense::Future if diff < -1 => y + 1,
             Tense::Unknown if diff > 6 => y - 1,
             Tense::Unknown if diff < -6 => y + 1,
             _ => y,

@@ -46,7 +46,6 @@ pub(crate) fn duration_value(n: Option<u32>, unit: Unit) -> String {
     let (n, unit) = match (n, unit) {
         (Some(n), Unit::Decade) => (Some(n * 10), Unit::Year),
         (Some(n), Unit::Century) => (Some(n * 100), Unit::Year),
-        (Some(n), Unit::Quarter) => (Some(n * 3), Unit::Month),
         other => other,
     };
     let (letter, time) = unit.letter();
@@ -156,7 +155,10 @@ impl Sent<'_> {
             match self.at(i) {
                 Some(hit) if hit.end > i => {
                     let v = hit.value.as_bytes();
-                    if v.len() == 7 && &v[4..6] == b"-Q" && v[6].is_ascii_digit() {
+                    let shifted = self.low[i..hit.end]
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "ago" | "earlier" | "last" | "previous"));
+                    if !shifted && v.len() == 7 && &v[4..6] == b"-Q" && v[6].is_ascii_digit() {
                         let y = hit.value[..4].parse().unwrap_or(0);
                         self.quarter.set(Some((y, u32::from(v[6] - b'0'))));
                     }
@@ -430,6 +432,21 @@ impl Sent<'_> {
 
     fn year(&self, i: usize) -> Option<M> {
         let w = self.l(i);
+        // Spoken years: "nineteen ninety-six".
+        if let Some(base) = match w {
+            "nineteen" => Some(19),
+            "twenty" if self.anchor.is_none_or(|a| a.year >= 2000) => Some(20),
+            _ => None,
+        } {
+            if let Some((e, Some(n))) = self.one_number(i + 1) {
+                if (10..100).contains(&n)
+                    && self.l(i + 1) != "a"
+                    && words::unit(self.l(e)).is_none()
+                {
+                    return m(e, Kind::Date, year_str(base * 100 + n as i32));
+                }
+            }
+        }
         if w == "fiscal" {
             let mut j = i + 1;
             if self.l(j) == "year" {
@@ -629,14 +646,8 @@ impl Sent<'_> {
             ("now", _) | ("nowadays", _) => m(i + 1, Kind::Date, "PRESENT_REF"),
             // TimeBank marks the adjectives: "the current chairman", "recent gains".
             ("current", n) if words::unit(n).is_none() => m(i + 1, Kind::Date, "PRESENT_REF"),
-            ("recent", n) if words::unit(n).is_none() && self.prev(i) != "most" => {
-                m(i + 1, Kind::Date, "PAST_REF")
-            }
-            ("recent", n) if words::unit(n).is_some_and(|(_, plural)| plural) => {
-                m(i + 2, Kind::Date, "PAST_REF")
-            }
-            ("soon", _) => m(i + 1, Kind::Date, "FUTURE_REF"),
-            ("future", _) if self.prev(i) != "the" => m(i + 1, Kind::Date, "FUTURE_REF"),
+            ("recently", _) => m(i + 1, Kind::Date, "PAST_REF"),
+            ("currently", _) => m(i + 1, Kind::Date, "PRESENT_REF"),
             ("right", "now") => m(i + 2, Kind::Date, "PRESENT_REF"),
             ("these", "days") => m(i + 2, Kind::Date, "PRESENT_REF"),
             ("the", "present") => {
@@ -662,7 +673,10 @@ impl Sent<'_> {
             ("the", "week" | "weekend" | "month") => {
                 let v = match (self.l(i + 1), self.anchor) {
                     ("week", Some(a)) => a.week_value(),
-                    ("weekend", Some(a)) => format!("{}-WE", a.week_value()),
+                    ("weekend", Some(a)) => {
+                        let past = a.weekday() < 5 && self.tense(i, i + 2) == Tense::Past;
+                        format!("{}-WE", a.add_days(if past { -7 } else { 0 }).week_value())
+                    }
                     ("month", Some(a)) => a.month_value(),
                     ("week", None) => "XXXX-WXX".into(),
                     ("weekend", None) => "XXXX-WXX-WE".into(),
@@ -817,6 +831,44 @@ impl Sent<'_> {
         let the = self.l(j) == "the";
         if the {
             j += 1;
+        }
+        // "this year's third quarter", "the 1988 third quarter", "the 1988 period".
+        let mut explicit_year = None;
+        if let (Some(a), "year", "'s") = (self.anchor, self.l(j + 1), self.l(j + 2)) {
+            let step = match self.l(j) {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(step) = step {
+                explicit_year = Some(a.year + step);
+                j += 3;
+            }
+        } else if the {
+            if let Some(y) = is_year(self.l(j)) {
+                if matches!(self.l(j + 1), "quarter" | "period") {
+                    let q = self.quarter.get().map_or_else(
+                        || self.anchor.map_or(1, |a| a.add_months(-3).quarter()),
+                        |(_, q)| q,
+                    );
+                    return m(j + 2, Kind::Date, format!("{}-Q{q}", year_str(y)));
+                }
+                if words::ordinal(self.l(j + 1)).is_some() {
+                    explicit_year = Some(y);
+                    j += 1;
+                }
+            }
+        }
+        if let Some(y) = explicit_year {
+            let n = words::ordinal(self.l(j))?;
+            if self.l(j + 1) == "quarter" && (1..=4).contains(&n) {
+                return m(j + 2, Kind::Date, format!("{}-Q{n}", year_str(y)));
+            }
+            if self.l(j + 1) == "half" && (1..=2).contains(&n) {
+                return m(j + 2, Kind::Date, format!("{}-H{n}", year_str(y)));
+            }
+            return None;
         }
         if self.l(j) == "fiscal" {
             j += 1;
@@ -1220,6 +1272,16 @@ impl Sent<'_> {
             return None;
         }
         if u == Unit::Second && matches!(w, "a" | "an") {
+            return None;
+        }
+        if matches!(self.l(j + 1), "quarter" | "half") && u == Unit::Second {
+            return None;
+        }
+        if n.is_some_and(|n| n >= 1000) && !plural {
+            return None;
+        }
+        // "a quarter of the shares" is a fraction.
+        if u == Unit::Quarter && (n == Some(1) || self.l(j + 1) == "of") {
             return None;
         }
         // "the second quarter" is not a duration of seconds.
