@@ -377,6 +377,20 @@ impl Sent<'_> {
             j = e;
             y
         });
+        // "June last year", "January this year".
+        let mut year = year;
+        if year.is_none() && self.l(j + 1) == "year" {
+            let step = match self.l(j) {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let (Some(step), Some(a)) = (step, self.anchor) {
+                year = Some(a.year + step);
+                j += 2;
+            }
+        }
         if day.is_none() && year.is_none() {
             self.month_at(i, true)?;
         }
@@ -668,7 +682,7 @@ impl Sent<'_> {
             {
                 m(i + 2, Kind::Date, "PAST_REF")
             }
-            ("the", "future") => m(i + 2, Kind::Date, "FUTURE_REF"),
+            ("the", "future") if self.l(i + 2) != "of" => m(i + 2, Kind::Date, "FUTURE_REF"),
             ("the", "near") if self.l(i + 2) == "future" => m(i + 3, Kind::Date, "FUTURE_REF"),
             ("the", "week" | "weekend" | "month") => {
                 let v = match (self.l(i + 1), self.anchor) {
@@ -996,7 +1010,26 @@ impl Sent<'_> {
 
     // ---- times of day ----
 
+    /// A clock time, extended over the day that follows it: "10 p.m. Wednesday",
+    /// "5 p.m. EST, Nov. 9", "noon Saturday".
     fn time_of_day(&self, i: usize) -> Option<M> {
+        let mut hit = self.clock(i)?;
+        let k = if self.l(hit.end) == "," { hit.end + 1 } else { hit.end };
+        let day = self
+            .weekday(k)
+            .or_else(|| self.deictic(k))
+            .or_else(|| self.month_first(k))
+            .filter(|d| d.kind == Kind::Date && d.value.len() == 10);
+        if let Some(day) = day {
+            if let Some(t) = hit.value.find('T') {
+                hit.value = format!("{}{}", day.value, &hit.value[t..]);
+                hit.end = day.end;
+            }
+        }
+        Some(hit)
+    }
+
+    fn clock(&self, i: usize) -> Option<M> {
         let w = self.l(i);
         let date = self.day_value(0);
         match w {
