@@ -276,8 +276,19 @@ impl<'a> SpanCoder<'a> {
         SpanCoder { doc, dict, matches, ctx }
     }
 
-    /// The actor code of the phrase at `span` (inside one sentence) and the reason.
+    /// The actor code of the phrase at `span` (inside one sentence) and the reason. A
+    /// place named as a location ("talks in Moscow") has none.
     pub fn code(&self, span: Span) -> Option<(String, String)> {
+        self.code_with(span, false)
+    }
+
+    /// Like [`SpanCoder::code`], also coding a place used as a location: the target of
+    /// force used *in* it ("an offensive in Ukraine" is against Ukraine).
+    pub fn code_place_as_actor(&self, span: Span) -> Option<(String, String)> {
+        self.code_with(span, true)
+    }
+
+    fn code_with(&self, span: Span, allow_place: bool) -> Option<(String, String)> {
         let (sentence, tokens) = locate(self.doc, span)?;
         let e = mention_evidence(
             self.doc,
@@ -286,6 +297,7 @@ impl<'a> SpanCoder<'a> {
             &self.matches[sentence],
             sentence,
             tokens,
+            allow_place,
         )?;
         let reason =
             format!("{}: {}", e.credit.unwrap_or(e.strength).name(), self.doc.text_of(e.words));
@@ -317,6 +329,7 @@ pub fn code_entities(doc: &mut Doc, dict: &ActorDict) {
                 &sentence_matches[sentence],
                 sentence,
                 tokens.clone(),
+                false,
             );
             entity_roles.push(if is_place_kind && is_place_use(doc, bounds, tokens) {
                 MentionRole::Place
@@ -363,6 +376,7 @@ fn mention_evidence(
     matches: &[Match],
     sentence: usize,
     tokens: Range<usize>,
+    allow_place: bool,
 ) -> Option<Evidence> {
     let date = ctx.date;
     let bounds = doc.sentence_tokens(sentence);
@@ -370,7 +384,7 @@ fn mention_evidence(
     let span_of = |r: &Range<usize>| {
         Span::new(doc.tokens.spans[r.start].start, doc.tokens.spans[r.end - 1].end)
     };
-    let place_use = is_place_use(doc, bounds.clone(), tokens.clone());
+    let place_use = !allow_place && is_place_use(doc, bounds.clone(), tokens.clone());
 
     let mut best: Option<Evidence> = None;
 

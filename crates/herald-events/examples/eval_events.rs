@@ -3,9 +3,8 @@
 //!     cargo run --release -p herald-events --example eval_events -- [tests/fixtures/events/events.jsonl] [--errors]
 //!
 //! Each record (`tests/fixtures/README.md`) is one sentence with its date and gold events.
-//! herald's pipeline annotates the sentence (parse, names, entities, actors); the pipeline
-//! does not run the event coder yet, so this calls [`herald_events::code_events`] on the
-//! annotated `Doc` (when the pipeline has coded no event itself). Two scores, micro-averaged, overall and per CAMEO root:
+//! herald's whole pipeline annotates the sentence (parse, names, entities, actors, events).
+//! Two scores, micro-averaged, overall and per CAMEO root:
 //! - **triple**: (source, target, root) — an event matches a gold event when the roots are
 //!   equal and each gold actor code is a prefix of the coded one (gold codes carry the
 //!   primary role only); an empty gold source or target matches anything;
@@ -13,6 +12,10 @@
 //!
 //! Matching is one-to-one and greedy in gold order. Precision per root counts predicted
 //! events by their own root, recall gold events by theirs.
+//!
+//! `--errors` lists every missed and extra event; both modes end with a diagnosis of the
+//! misses by the gold trigger word: no event at that word (`no event`), an event there
+//! with another root (`root`), or with the right root but another source or target.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -56,6 +59,7 @@ struct Gold {
     target: String,
     code: String,
     root: String,
+    trigger: String,
 }
 
 fn actor_ok(gold: &str, coded: &str) -> bool {
@@ -104,6 +108,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // intent/conditional count, of which agreeing.
     let mut flags = (0u64, 0u64, 0u64, 0u64, 0u64);
     let (mut sentences, mut coding_time, mut pipeline_time) = (0u64, 0.0f64, 0.0f64);
+    let mut diagnosis: BTreeMap<&str, u64> = BTreeMap::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -138,6 +143,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         target: s(e, "target"),
                         code: s(e, "code"),
                         root: s(e, "root"),
+                        trigger: s(e, "trigger"),
                     })
                     .collect()
             })
@@ -172,6 +178,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     }
                 }
             }
+            if !is_full {
+                let matched_g: Vec<usize> = m.iter().map(|x| x.0).collect();
+                for g in
+                    gold.iter().enumerate().filter(|(i, _)| !matched_g.contains(i)).map(|x| x.1)
+                {
+                    let at: Vec<&Event> = coded
+                        .iter()
+                        .filter(|e| {
+                            !g.trigger.is_empty()
+                                && doc.text_of(e.trigger).eq_ignore_ascii_case(&g.trigger)
+                        })
+                        .collect();
+                    let cause = if at.is_empty() {
+                        "no event at the trigger"
+                    } else if !at.iter().any(|e| e.root == g.root) {
+                        "event at the trigger, other root"
+                    } else if !at.iter().any(|e| e.root == g.root && actor_ok(&g.source, &e.source))
+                    {
+                        "right root, other source"
+                    } else {
+                        "right root, other target"
+                    };
+                    *diagnosis.entry(cause).or_default() += 1;
+                }
+            }
             if errors && !is_full {
                 let matched_g: Vec<usize> = m.iter().map(|x| x.0).collect();
                 let matched_c: Vec<usize> = m.iter().map(|x| x.1).collect();
@@ -179,10 +210,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 for (i, g) in gold.iter().enumerate().filter(|(i, _)| !matched_g.contains(i)) {
                     let _ = i;
                     println!(
-                        "{id}\tMISS\t{} {} -> {} ({})",
+                        "{id}\tMISS\t{} {} -> {} [{}] ({})",
                         g.code,
                         g.source,
                         g.target,
+                        g.trigger,
                         record["text"].as_str().unwrap_or("")
                     );
                 }
@@ -190,8 +222,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     let _ = i;
                     let ev = doc.text_of(e.evidence);
                     println!(
-                        "{id}\tEXTRA\t{} {} -> {} neg={} mod={:?} [{ev}]",
-                        e.code, e.source, e.target, e.negated, e.modality
+                        "{id}\tEXTRA\t{} {} -> {} neg={} mod={:?} [{}] [{ev}]",
+                        e.code,
+                        e.source,
+                        e.target,
+                        e.negated,
+                        e.modality,
+                        doc.text_of(e.trigger)
                     );
                 }
             }
@@ -210,6 +247,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "on the {} matched events: negation agrees {}, modality agrees {} (gold intent/conditional: {} of {})",
         flags.0, flags.1, flags.2, flags.4, flags.3
     );
+    println!("missed (source, target, root) events by cause: {diagnosis:?}");
     println!("\nper root (source, target, root) | full code");
     for (root, t) in &triple {
         let f = full.get(root).copied().unwrap_or_default();

@@ -88,12 +88,51 @@ use crate::{CameoTable, Element, EventCode, Item, Pattern, Term, VerbDict, VerbE
 
 /// Verbs and adjectives whose `xcomp` is an intended act ("ready to talk", "plans to visit").
 const INTENT_GOVERNORS: &[&str] = &[
-    "ready", "willing", "prepared", "plan", "intend", "promise", "pledge", "vow", "want", "agree",
-    "seek", "aim", "hope", "expect", "offer", "due", "set", "decide",
+    "ready",
+    "willing",
+    "prepared",
+    "plan",
+    "intend",
+    "promise",
+    "pledge",
+    "vow",
+    "want",
+    "agree",
+    "seek",
+    "aim",
+    "hope",
+    "expect",
+    "offer",
+    "due",
+    "set",
+    "decide",
+    "schedule",
+    "poised",
+    "likely",
+    "determined",
+    "commit",
+    "committed",
 ];
 
-/// Verbs whose `xcomp` is the content of a threat: the threat is the event.
-const THREAT_GOVERNORS: &[&str] = &["threaten", "warn"];
+/// Verbs whose `xcomp` is the content of a threat, appeal or demand: the threat ("threatened
+/// to strike"), the appeal ("urged Iraq to withdraw") is the event; the act asked for or
+/// threatened is not one.
+const THREAT_GOVERNORS: &[&str] = &[
+    "threaten",
+    "warn",
+    "urge",
+    "call",
+    "ask",
+    "demand",
+    "appeal",
+    "press",
+    "request",
+    "encourage",
+    "invite",
+    "implore",
+    "beg",
+    "pressure",
+];
 
 /// Auxiliaries that make the verb an intention rather than an act.
 const INTENT_AUX: &[&str] = &["will", "would", "could", "may", "might", "shall", "'ll"];
@@ -134,6 +173,12 @@ const EVENT_NOUNS: &[(&str, &str, &[&str], NounKind)] = &[
     ("strike", "195", &["on", "against", "in"], NounKind::Aerial),
     ("bombing", "195", &["of", "on", "in"], NounKind::Act),
     ("crackdown", "175", &["on", "against"], NounKind::Act),
+    ("operation", "190", &["in", "against", "on"], NounKind::Military),
+    ("operations", "190", &["in", "against", "on"], NounKind::Military),
+    ("sanction", "163", &["on", "against"], NounKind::Act),
+    ("sanctions", "163", &["on", "against"], NounKind::Act),
+    ("embargo", "163", &["on", "against"], NounKind::Act),
+    ("blockade", "191", &["on", "of", "against"], NounKind::Act),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -143,7 +188,12 @@ enum NounKind {
     Act,
     /// An act only with an aerial modifier ("air strike", not "hunger strike").
     Aerial,
+    /// An act only with a military modifier ("military operation", not "rescue operation").
+    Military,
 }
+
+/// Modifiers that make an operation a military one (190).
+const MILITARY: &[&str] = &["military", "army", "combat", "ground", "counteroffensive"];
 
 /// Modifiers that make an attack noun an aerial attack (195).
 const AERIAL: &[&str] = &["air", "missile", "drone", "rocket", "aerial"];
@@ -188,6 +238,19 @@ fn dedup(events: &mut Vec<Event>, from: usize) {
             events.remove(i);
         }
     }
+}
+
+/// What the target search of a verb looks for.
+#[derive(Clone, Copy)]
+struct TargetSearch<'w> {
+    /// The preposition the matched pattern names for its target.
+    named_prep: Option<&'w str>,
+    /// Words the matched pattern names (objects that are what is done, not whom to).
+    consumed: &'w HashSet<String>,
+    /// Source codes: an argument of their family is no target.
+    avoid: &'w [&'w str],
+    /// A use of force: its place ("in Ukraine") is its target.
+    violent: bool,
 }
 
 /// Why an event was coded: its trigger word and the rule that matched.
@@ -297,9 +360,7 @@ impl<'a> Coder<'a> {
         let lemma = self.lemma(t);
         // Hypothetical: the verb of an if/unless/until clause (or a verb it governs through
         // xcomp/conj: "if Kiev stops applying to join ...") is not an act.
-        if self.chain(t).any(|v| {
-            self.rel(v) == "advcl" && self.has_kid_lemma(v, &["mark"], &["if", "unless", "until"])
-        }) {
+        if self.hypothetical(t) {
             return;
         }
         let gov = self.governor(t);
@@ -316,14 +377,25 @@ impl<'a> Coder<'a> {
             return;
         }
         let Some(entry) = self.entry(t) else { return };
-        let deps = self.deps(t);
+        let deps = self.deps(t, entry);
         let (code, pattern) = self.choose_code(entry, &deps);
         if code.is_null()
             || code.active.is_some_and(|a| a.as_str() == "010") && code.passive.is_none()
         {
             return;
         }
+        // "ordered a global embargo on Iraq": with no pattern of its own, the verb leaves the
+        // event to its object noun (unless the noun is someone else's: "condemned Russia's
+        // attack" is a condemnation too).
+        if pattern.is_none()
+            && self.kids_with(t, &["obj"]).any(|o| {
+                self.noun_event(o).is_some() && self.kids_with(o, &["nmod:poss"]).next().is_none()
+            })
+        {
+            return;
+        }
         let named_prep = pattern.and_then(pattern_prep);
+        let consumed = pattern.map(|p| self.pattern_words(p)).unwrap_or_default();
         let why = Why { trigger: self.doc.tokens.spans[t], rule: self.verb_rule(entry, pattern) };
 
         // Arguments.
@@ -336,14 +408,20 @@ impl<'a> Coder<'a> {
                 (agent.map(|a| self.args(a)).unwrap_or_default(), self.args(subj))
             }
             None => {
-                let subj = self.subject(t);
-                (
-                    subj.map(|x| self.args(x)).unwrap_or_default(),
-                    self.target(t, named_prep.as_deref()),
-                )
+                let sources = self.subject(t).map(|x| self.args(x)).unwrap_or_default();
+                let avoid: Vec<&str> = sources.iter().map(|a| a.code.as_str()).collect();
+                // Force is used *in* a place: "a military operation in Ukraine".
+                let violent = code.active.is_some_and(|c| c.root() >= 18);
+                let want = TargetSearch {
+                    named_prep: named_prep.as_deref(),
+                    consumed: &consumed,
+                    avoid: &avoid,
+                    violent,
+                };
+                let targets = self.target(t, &want);
+                (sources, targets)
             }
         };
-
         let negated = self.negated(t, gov);
         let modality = self.modality(t);
         let verb_span = self.doc.tokens.spans[t];
@@ -387,24 +465,8 @@ impl<'a> Coder<'a> {
 
     /// Codes the event noun at token `t` of sentence `s` (see [`EVENT_NOUNS`]).
     fn code_noun(&self, s: usize, t: usize, out: &mut Vec<Event>) {
-        if self.doc.tokens.upos[t] != Upos::Noun {
-            return;
-        }
+        let Some((code, preps, kind)) = self.noun_event(t) else { return };
         let lemma = self.lemma(t);
-        let form = self.form(t).to_lowercase();
-        let Some(&(_, code, preps, kind)) =
-            EVENT_NOUNS.iter().find(|(n, ..)| *n == lemma || *n == form)
-        else {
-            return;
-        };
-        // "an air strike", "a missile attack": aerial weapons (195).
-        let aerial = self.has_kid_lemma(t, &["compound", "amod"], AERIAL);
-        if kind == NounKind::Aerial && !aerial {
-            return;
-        }
-        let kind = if kind == NounKind::Aerial { NounKind::Act } else { kind };
-        let code = if kind == NounKind::Act && aerial { "195" } else { code };
-        let Some(code) = EventCode::parse(code) else { return };
         // The verb the noun is an argument of: its own head, or through a quantity noun
         // ("a new round of talks", "a package of sanctions").
         let mut n = t;
@@ -416,15 +478,21 @@ impl<'a> Coder<'a> {
             }
         }
         let gov = self.head(n).filter(|&h| self.doc.tokens.upos[h] == Upos::Verb);
+        // A dictionary verb none of whose patterns matched is as light as "hold": "ordered
+        // a global embargo on Iraq" is the embargo.
         let light = gov.filter(|&v| {
-            matches!(self.rel(n), "obj") && NOUN_LIGHT_VERBS.contains(&self.lemma(v).as_str())
+            matches!(self.rel(n), "obj")
+                && (NOUN_LIGHT_VERBS.contains(&self.lemma(v).as_str())
+                    || self
+                        .entry(v)
+                        .is_some_and(|e| self.choose_code(e, &self.deps(v, e)).1.is_none()))
         });
         // The object of another dictionary verb is that verb's business ("suspended talks",
         // "condemned the attack"); so is the subject of a passive.
         // A light verb whose own pattern names the noun ("held talks" 046, "staged an
         // attack") already codes the event.
         if let Some(v) = light {
-            if self.entry(v).is_some_and(|e| self.choose_code(e, &self.deps(v)).1.is_some()) {
+            if self.entry(v).is_some_and(|e| self.choose_code(e, &self.deps(v, e)).1.is_some()) {
                 return;
             }
         }
@@ -439,12 +507,7 @@ impl<'a> Coder<'a> {
             return;
         }
         // Hypothetical clauses make no event, as for verbs.
-        if gov.is_some_and(|v| {
-            self.chain(v).any(|c| {
-                self.rel(c) == "advcl"
-                    && self.has_kid_lemma(c, &["mark"], &["if", "unless", "until"])
-            })
-        }) {
+        if self.hypothetical(t) {
             return;
         }
         let why = Why {
@@ -464,6 +527,18 @@ impl<'a> Coder<'a> {
             .map(|o| self.args(o))
             .find(|a| !a.is_empty())
             .unwrap_or_default();
+        // "the Russian military offensive": a nationality adjective names the source of an
+        // act.
+        if sources.is_empty() && kind == NounKind::Act {
+            sources = self
+                .kids_with(t, &["amod"])
+                .filter(|&m| {
+                    self.doc.tokens.upos[m] == Upos::Adj || self.doc.tokens.upos[m] == Upos::Propn
+                })
+                .map(|m| self.args(m))
+                .find(|a| !a.is_empty())
+                .unwrap_or_default();
+        }
         let setting = kind != NounKind::Act && matches!(self.rel(n), "obl" | "obj");
         let clause = light.or(gov.filter(|_| setting));
         if sources.is_empty() {
@@ -527,13 +602,38 @@ impl<'a> Coder<'a> {
                 let back = match kind {
                     NounKind::Mutual => Some(code),
                     NounKind::Visit => EventCode::parse("043"),
-                    NounKind::Act | NounKind::Aerial => None,
+                    NounKind::Act | NounKind::Aerial | NounKind::Military => None,
                 };
                 if let Some(b) = back {
                     out.extend(self.event(b, tgt, src, negated, &modality, s, evidence, &why));
                 }
             }
         }
+    }
+
+    /// The event noun at `t` ([`EVENT_NOUNS`]): its code, the prepositions of its other
+    /// party, and its kind (`Aerial` and `Military` resolved to `Act` when their modifier
+    /// is there; `None` when it is not).
+    fn noun_event(&self, t: usize) -> Option<(EventCode, &'static [&'static str], NounKind)> {
+        if self.doc.tokens.upos[t] != Upos::Noun {
+            return None;
+        }
+        let lemma = self.lemma(t);
+        let form = self.form(t).to_lowercase();
+        let &(_, code, preps, kind) =
+            EVENT_NOUNS.iter().find(|(n, ..)| *n == lemma || *n == form)?;
+        // "an air strike", "a missile attack": aerial weapons (195).
+        let aerial = self.has_kid_lemma(t, &["compound", "amod"], AERIAL);
+        let (kind, code) = match kind {
+            NounKind::Aerial if !aerial => return None,
+            NounKind::Military if !self.has_kid_lemma(t, &["compound", "amod"], MILITARY) => {
+                return None
+            }
+            NounKind::Aerial | NounKind::Military => (NounKind::Act, code),
+            NounKind::Act if aerial => (NounKind::Act, "195"),
+            _ => (kind, code),
+        };
+        Some((EventCode::parse(code)?, preps, kind))
     }
 
     #[allow(clippy::too_many_arguments)] // the fields of one event
@@ -576,7 +676,7 @@ impl<'a> Coder<'a> {
     /// The dictionary evidence for a verb's code, as `herald explain` shows it.
     fn verb_rule(&self, entry: &VerbEntry, pattern: Option<&Pattern>) -> String {
         let block = &self.verbs.blocks()[entry.block as usize];
-        let source = self.verbs.source();
+        let source = self.verbs.block_source(entry.block);
         let verb = format!(
             "verb {} ({source} line {}, block {} [{}])",
             entry.lemma, entry.line, block.name, block.code
@@ -587,6 +687,20 @@ impl<'a> Coder<'a> {
                 format!("{verb}, no pattern matched: default [{}]", self.verbs.default_code(entry))
             }
         }
+    }
+
+    /// True when `t` lies inside an if/unless/until clause ("halt the operation if Kiev
+    /// meets its demands, including never applying to join NATO": neither the meeting of
+    /// demands nor the applying is an act). Climbs every head, a few levels up.
+    fn hypothetical(&self, t: usize) -> bool {
+        std::iter::successors(Some(t), |&v| self.head(v).filter(|&h| h != v)).take(8).any(|v| {
+            (self.rel(v) == "advcl"
+                && self.has_kid_lemma(v, &["mark"], &["if", "unless", "until"]))
+                // "(demands,) including never applying to join NATO": an item of a list
+                // of something else, not an act.
+                || (self.doc.tokens.upos[v] == Upos::Verb
+                    && self.has_kid_lemma(v, &["case", "mark"], &["include", "including"]))
+        })
     }
 
     /// The verb governing `t` through `xcomp` or `conj`, if any.
@@ -600,13 +714,13 @@ impl<'a> Coder<'a> {
     /// on/with/against/to; else, for a verb whose complement carries the target ("threatened
     /// to suspend trade preferences for Cambodia", "warned that it would retaliate against
     /// Israel"), the same search one level down in its `xcomp`/`ccomp`.
-    fn target(&self, t: usize, named_prep: Option<&str>) -> Vec<Arg> {
-        let direct = self.target_in(t, named_prep);
+    fn target(&self, t: usize, want: &TargetSearch) -> Vec<Arg> {
+        let direct = self.target_in(t, want);
         if !direct.is_empty() {
             return direct;
         }
         self.kids_with(t, &["xcomp", "ccomp"])
-            .map(|c| self.target_in(c, None))
+            .map(|c| self.target_in(c, &TargetSearch { named_prep: None, ..*want }))
             .find(|a| !a.is_empty())
             // "demanded that the Houthis release ...": the subject of the content clause.
             .or_else(|| {
@@ -618,13 +732,25 @@ impl<'a> Coder<'a> {
             .unwrap_or_default()
     }
 
-    fn target_in(&self, t: usize, named_prep: Option<&str>) -> Vec<Arg> {
+    fn target_in(&self, t: usize, want: &TargetSearch) -> Vec<Arg> {
+        let (named_prep, consumed) = (want.named_prep, want.consumed);
         let prep_is =
             |o: usize, preps: &[&str]| self.case_of(o).is_some_and(|c| preps.contains(&c.as_str()));
         let named: Vec<&str> = named_prep.into_iter().collect();
-        let candidates = self
-            .kids_with(t, &["obj"])
-            .chain(self.kids_with(t, &["iobj"]))
+        // An object before its verb is a misparse in English news ("UN Secretary-General X
+        // has called": "UN" is no object) unless it is a relative or question pronoun.
+        let objects = || {
+            self.kids_with(t, &["obj", "iobj"])
+                .filter(move |&o| o > t || self.doc.tokens.upos[o] == Upos::Pron)
+        };
+        // An object the pattern names is what is done rather than whom to ("sent *troops*
+        // to Riyadh"): tried after the obliques ("vetoed a UN *resolution*" keeps the UN).
+        let named_object = |o: usize| {
+            consumed.contains(&self.lemma(o).to_uppercase())
+                || consumed.contains(&self.form(o).to_uppercase())
+        };
+        let candidates = objects()
+            .filter(|&o| !named_object(o))
             .chain(
                 self.kids_with(t, &["conj"])
                     .filter(|&c| c > t)
@@ -632,6 +758,7 @@ impl<'a> Coder<'a> {
             )
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, &named)))
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, TARGET_PREPS)))
+            .chain(objects().filter(|&o| named_object(o)))
             // "imposed (a long list of) sanctions on Moscow": the target attached to the
             // object noun rather than to the verb.
             .chain(self.kids_with(t, &["obj"]).flat_map(|o| {
@@ -652,10 +779,29 @@ impl<'a> Coder<'a> {
                     .collect::<Vec<_>>()
             }))
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, LAST_RESORT_PREPS)));
+        // An argument of the source's own family is a misreading ("Russia launched a
+        // military operation": the operation is Russia's, not its target).
+        let keep = |args: Vec<Arg>| -> Vec<Arg> {
+            args.into_iter()
+                .filter(|a| !want.avoid.iter().any(|s| same_family(s, &a.code)))
+                .collect()
+        };
         for c in candidates {
-            let args = self.args(c);
+            let args = keep(self.args(c));
             if !args.is_empty() {
                 return args;
+            }
+        }
+        if want.violent {
+            let places = self
+                .kids_with(t, &["obl"])
+                .chain(objects().flat_map(|o| self.kids_with(o, &["nmod"]).collect::<Vec<_>>()))
+                .filter(|&o| prep_is(o, &["in", "into", "inside"]));
+            for c in places {
+                let args = keep(self.args_with_places(c));
+                if !args.is_empty() {
+                    return args;
+                }
             }
         }
         Vec::new()
@@ -691,7 +837,7 @@ impl<'a> Coder<'a> {
     }
 
     /// The words the verb's patterns are matched against.
-    fn deps(&self, t: usize) -> Deps {
+    fn deps(&self, t: usize, entry: &VerbEntry) -> Deps {
         let mut d = Deps::default();
         let add_head = |d: &mut Deps, h: usize| {
             d.heads.insert(self.lemma(h).to_uppercase());
@@ -722,8 +868,14 @@ impl<'a> Coder<'a> {
                     }
                 }
                 "obl" | "obl:agent" => {
-                    add_head(&mut d, c);
-                    if let Some(p) = self.case_of(c) {
+                    // An oblique's noun stands for an object only when its preposition is
+                    // part of the verb ("called *for* a ceasefire"); "made a remark *in* his
+                    // visit" is no "* VISIT". Prepositional patterns see every oblique.
+                    let case = self.case_of(c);
+                    if case.as_ref().is_none_or(|p| entry.after.contains(&p.to_uppercase())) {
+                        add_head(&mut d, c);
+                    }
+                    if let Some(p) = case {
                         let mut words = HashSet::new();
                         words.insert(self.lemma(c).to_uppercase());
                         words.insert(self.form(c).to_uppercase());
@@ -808,6 +960,35 @@ impl<'a> Coder<'a> {
                     .max()
             }
         }
+    }
+
+    /// The words a pattern names after its verb (single words, synonym set heads, phrase
+    /// heads), upper case: the dependents it consumes.
+    fn pattern_words(&self, p: &Pattern) -> HashSet<String> {
+        let mut out = HashSet::new();
+        let mut add = |i: &Item| match &i.term {
+            Term::Word(w) => {
+                out.insert(w.clone());
+            }
+            Term::Synset(name) => {
+                if let Some(set) = self.verbs.synset_heads(name) {
+                    out.extend(set.iter().cloned());
+                }
+            }
+            _ => {}
+        };
+        for e in &p.after {
+            match e {
+                Element::Item(i) => add(i),
+                Element::Phrase(items) => {
+                    if let Some(h) = items.last() {
+                        add(h);
+                    }
+                }
+                Element::Prep { .. } => {}
+            }
+        }
+        out
     }
 
     /// `Some(1)` when a word or set item is among `words`, `Some(0)` for a slot.
@@ -942,7 +1123,11 @@ impl<'a> Coder<'a> {
         // asking the actor coder again.
         let named =
             self.doc.tokens.upos[h] == Upos::Propn && entity.is_some_and(|e| e.actor.is_some());
-        let coded = if pronoun || named { None } else { self.code_span(span) };
+        let coded = match (pronoun || named, places) {
+            (true, _) => None,
+            (false, false) => self.code_span(span),
+            (false, true) => self.span_coder.code_place_as_actor(span).map(|(c, _)| c),
+        };
         // "the leaders of Serbia": a common noun coded with its "of" complement.
         let coded = coded.or_else(|| {
             if self.doc.tokens.upos[h] != Upos::Noun {
@@ -1023,11 +1208,7 @@ impl<'a> Coder<'a> {
     }
 
     /// `t` and the verbs that govern it through `xcomp`/`conj`, nearest first (at most four).
-    fn chain(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(Some(t), move |&v| self.governor(v)).take(4)
-    }
-
-    /// Like [`Coder::chain`], also climbing purpose clauses ("ready to cooperate ... to help
+    /// The verb and its governors through xcomp/conj, also climbing purpose clauses ("ready to cooperate ... to help
     /// civilians": the help is as intended as the cooperation).
     fn modal_chain(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::successors(Some(t), move |&v| {
@@ -1207,6 +1388,33 @@ mod tests {
     #[test]
     fn active() {
         check("Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root Ukraine/PROPN/Ukraine/2/obj ./PUNCT/./2/punct", &["RUS UKR 190 false -"]);
+    }
+
+    #[test]
+    fn appeals_from_herald_additions_and_their_content_is_not_an_act() {
+        // "call for" (herald.verbs.txt): an appeal for a ceasefire is 0256.
+        check(
+            "Iraq/PROPN/Iraq/2/nsubj called/VERB/call/0/root for/ADP/for/5/case a/DET/a/5/det ceasefire/NOUN/ceasefire/2/obl ./PUNCT/./2/punct",
+            &["IRQ  0256 false -"],
+        );
+        // "urged Iraq to withdraw": the appeal, not a withdrawal by the one who urges.
+        check(
+            "France/PROPN/France/2/nsubj urged/VERB/urge/0/root Iraq/PROPN/Iraq/2/obj to/PART/to/5/mark withdraw/VERB/withdraw/2/xcomp ./PUNCT/./2/punct",
+            &["FRA IRQ 0256 false -"],
+        );
+    }
+
+    #[test]
+    fn force_used_in_a_place_targets_it_and_a_listed_demand_is_no_act() {
+        check(
+            "Russia/PROPN/Russia/2/nsubj launched/VERB/launch/0/root a/DET/a/5/det military/ADJ/military/5/amod operation/NOUN/operation/2/obj in/ADP/in/7/case Ukraine/PROPN/Ukraine/5/nmod ./PUNCT/./2/punct",
+            &["RUS UKR 190 false -"],
+        );
+        // "..., including never applying to join NATO": an item of a list of demands.
+        check(
+            "Russia/PROPN/Russia/2/nsubj listed/VERB/list/0/root demands/NOUN/demand/2/obj including/VERB/include/6/case never/ADV/never/6/advmod applying/VERB/apply/3/acl to/PART/to/8/mark join/VERB/join/6/xcomp NATO/PROPN/NATO/8/obj ./PUNCT/./2/punct",
+            &[],
+        );
     }
 
     #[test]

@@ -29,10 +29,29 @@ const VERSION: u32 = 1;
 /// `CAMEO.2.0.txt` compiled (see `data/README.md`).
 const BUNDLED: &[u8] = include_bytes!("../data/cameo-verbs.gz");
 
+/// herald's own additions, in PETRARCH verb-file format (small: read at load time).
+const HERALD_VERBS: &str = include_str!("../data/herald.verbs.txt");
+
 impl VerbDict {
-    /// The CAMEO verb dictionary shipped inside herald (PETRARCH2's `CAMEO.2.0.txt`,
-    /// compiled). An error only if the shipped file were damaged, which a test rules out.
+    /// The verb dictionary shipped inside herald: PETRARCH2's `CAMEO.2.0.txt` compiled, with
+    /// herald's additions (`data/herald.verbs.txt`) merged over it. An error only if the
+    /// shipped files were damaged, which a test rules out.
     pub fn bundled() -> Result<VerbDict, EventsError> {
+        let mut dict = VerbDict::bundled_cameo()?;
+        let extra = crate::verbs::parse_verbs_over(HERALD_VERBS, "herald.verbs.txt", Some(&dict));
+        if let Some(e) = extra.errors.first() {
+            return Err(EventsError::Format {
+                path: e.file.clone(),
+                line: e.line,
+                reason: e.reason.clone(),
+            });
+        }
+        dict.merge(extra.dict);
+        Ok(dict)
+    }
+
+    /// `CAMEO.2.0.txt` alone, as compiled into `data/cameo-verbs.gz`.
+    pub fn bundled_cameo() -> Result<VerbDict, EventsError> {
         VerbDict::read(BUNDLED, "bundled cameo-verbs.gz")
     }
 
@@ -252,7 +271,7 @@ RE_+SUPPLY
             text(super::BUNDLED) == text(&fresh),
             "data/cameo-verbs.gz is stale: run with HERALD_REGENERATE=1"
         );
-        let bundled = VerbDict::bundled().unwrap();
+        let bundled = VerbDict::bundled_cameo().unwrap();
         assert_eq!(bundled.verbs(), parsed.dict.verbs());
         assert_eq!(bundled.blocks(), parsed.dict.blocks());
     }

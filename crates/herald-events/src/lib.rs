@@ -49,8 +49,8 @@ pub use records::{
     parse_records, read_records_file, Expected, ExpectedEvent, ParsedRecords, Record,
 };
 pub use verbs::{
-    parse_verbs, read_verb_file, Element, Item, NounEvent, ParsedVerbs, Pattern, Synset,
-    SynsetMember, Term, Transformation, VerbBlock, VerbDict, VerbEntry, LIGHT_VERBS,
+    parse_verbs, parse_verbs_over, read_verb_file, Element, Item, NounEvent, ParsedVerbs, Pattern,
+    Synset, SynsetMember, Term, Transformation, VerbBlock, VerbDict, VerbEntry, LIGHT_VERBS,
 };
 
 /// A line (or record) that could not be read and was skipped.

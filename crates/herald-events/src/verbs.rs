@@ -203,6 +203,8 @@ pub struct VerbDict {
     blocks: Vec<VerbBlock>,
     verbs: Vec<VerbEntry>,
     transformations: Vec<Transformation>,
+    /// For merged dictionaries: (first block index, file name) of each merged-in file.
+    block_sources: Vec<(u32, String)>,
     synset_index: HashMap<String, u32>,
     by_lemma: HashMap<String, Vec<u32>>,
     by_form: HashMap<String, Vec<u32>>,
@@ -247,9 +249,48 @@ impl VerbDict {
         d
     }
 
-    /// The name of the file it was read from (for evidence and errors).
+    /// The name of the file it was read from (for evidence and errors); the first one
+    /// for a merged dictionary (see [`VerbDict::block_source`]).
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// The file a block was read from: a merged dictionary keeps each block's origin, so
+    /// evidence can point to the right file and line.
+    pub fn block_source(&self, block: u32) -> &str {
+        self.block_sources
+            .iter()
+            .rev()
+            .find(|(first, _)| *first <= block)
+            .map_or(self.source.as_str(), |(_, name)| name.as_str())
+    }
+
+    /// Adds `extra`'s blocks, verbs, synonym sets and transformations to this dictionary.
+    /// Where both have a verb form, `extra`'s entry comes first in lookups and so wins: a
+    /// user's (or herald's) additions override the base dictionary. Synonym sets keep the
+    /// base's definition when both define one.
+    pub fn merge(&mut self, extra: VerbDict) {
+        let offset = self.blocks.len() as u32;
+        self.block_sources.push((offset, extra.source.clone()));
+        let mut verbs: Vec<VerbEntry> = extra
+            .verbs
+            .into_iter()
+            .map(|mut v| {
+                v.block += offset;
+                v
+            })
+            .collect();
+        verbs.append(&mut self.verbs);
+        let mut synsets = std::mem::take(&mut self.synsets);
+        synsets.extend(extra.synsets);
+        let mut blocks = std::mem::take(&mut self.blocks);
+        blocks.extend(extra.blocks);
+        let mut transformations = std::mem::take(&mut self.transformations);
+        transformations.extend(extra.transformations);
+        let block_sources = std::mem::take(&mut self.block_sources);
+        let source = std::mem::take(&mut self.source);
+        *self = VerbDict::new(source, synsets, blocks, verbs, transformations);
+        self.block_sources = block_sources;
     }
 
     /// Synonym sets, in file order.
@@ -411,6 +452,12 @@ enum Section {
 
 /// Parses a verb dictionary's text; `name` names it in errors and in the dictionary.
 pub fn parse_verbs(text: &str, name: &str) -> ParsedVerbs {
+    parse_verbs_over(text, name, None)
+}
+
+/// Reads a verb dictionary that extends `base` (to be [`VerbDict::merge`]d over it): its
+/// patterns may name `base`'s synonym sets (`&CEASEFIRE`) without defining them.
+pub fn parse_verbs_over(text: &str, name: &str, base: Option<&VerbDict>) -> ParsedVerbs {
     let mut synsets: Vec<Synset> = Vec::new();
     let mut blocks: Vec<VerbBlock> = Vec::new();
     let mut verbs: Vec<VerbEntry> = Vec::new();
@@ -530,8 +577,11 @@ pub fn parse_verbs(text: &str, name: &str) -> ParsedVerbs {
     }
     // A pattern that names an undefined set can never match as written: PETRARCH2 drops
     // it, so does herald, naming the line.
-    let defined: std::collections::HashSet<&str> =
-        synsets.iter().map(|s| s.name.as_str()).collect();
+    let defined: std::collections::HashSet<&str> = synsets
+        .iter()
+        .chain(base.into_iter().flat_map(|b| b.synsets.iter()))
+        .map(|s| s.name.as_str())
+        .collect();
     let mut dropped: BTreeMap<(u32, u32), String> = BTreeMap::new();
     for (b, line, set) in &references {
         if !defined.contains(set.as_str()) {
