@@ -198,6 +198,12 @@ impl Sent<'_> {
                 }
             }
         }
+        // "the next year or so".
+        if let Some(b) = best.as_mut() {
+            if self.l(b.end) == "or" && self.l(b.end + 1) == "so" {
+                b.end += 2;
+            }
+        }
         best
     }
 
@@ -222,7 +228,7 @@ impl Sent<'_> {
             }
             (
                 "nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "barely"
-                | "early" | "late" | "mid" | "sometime",
+                | "early" | "late" | "mid" | "sometime" | "earlier" | "later",
                 _,
             ) => Some(i + 1),
             _ => None,
@@ -574,14 +580,23 @@ impl Sent<'_> {
 
     fn weekday(&self, i: usize) -> Option<M> {
         let mut j = i;
+        if self.l(j) == "the" && matches!(self.l(j + 1), "previous" | "following") {
+            j += 1;
+        }
         let rel = match self.l(j) {
-            "last" | "past" => Some(-1),
-            "next" | "coming" => Some(1),
+            "last" | "past" | "previous" => Some(-1),
+            "next" | "coming" | "following" => Some(1),
+            "this" if self.l(j + 1) == "coming" => {
+                j += 1;
+                Some(1)
+            }
             "this" => Some(0),
             _ => None,
         };
         if rel.is_some() {
             j += 1;
+        } else if j > i {
+            return None;
         }
         let (wd, plural) = words::weekday(self.l(j))?;
         if !capitalized(self.w(j)) {
@@ -1119,6 +1134,9 @@ impl Sent<'_> {
                 let (u, false) = words::unit(self.l(j))? else { return None };
                 return m(j + 1, Kind::Set, duration_value(Some(2), u));
             }
+            if let Some(mon) = self.month_at(j, false) {
+                return m(j + 1, Kind::Set, format!("XXXX-{mon:02}"));
+            }
             if let Some((wd, false)) = words::weekday(self.l(j)) {
                 return m(j + 1, Kind::Set, format!("XXXX-WXX-{}", wd + 1));
             }
@@ -1184,6 +1202,9 @@ impl Sent<'_> {
                 if self.l(i + 1) == "few" {
                     return Some((i + 2, None));
                 }
+                if self.l(i + 1) == "hundred" {
+                    return Some((i + 2, Some(100)));
+                }
                 return Some((i + 1, Some(1)));
             }
             "couple" if self.l(i + 1) == "of" => return Some((i + 2, Some(2))),
@@ -1236,6 +1257,13 @@ impl Sent<'_> {
                 let mut end = j + 3;
                 if j > i && matches!(self.l(end), "quarter" | "period") {
                     end += 1;
+                } else if j > i
+                    && words::ordinal(self.l(end)).is_some_and(|n| (1..=4).contains(&n))
+                    && self.l(end + 1) == "quarter"
+                {
+                    let n = words::ordinal(self.l(end)).unwrap_or(1);
+                    let y = self.anchor.map_or_else(|| "XXXX".into(), |a| year_str(a.year - 1));
+                    return m(end + 2, Kind::Date, format!("{y}-Q{n}"));
                 } else if j > i {
                     end = usize::MAX;
                 }
@@ -1301,7 +1329,7 @@ impl Sent<'_> {
         if n == Some(1) && plural {
             return None;
         }
-        if matches!(w, "a" | "an") && (plural || adjectival) {
+        if matches!(w, "a" | "an") && j == i + 1 && (plural || adjectival) {
             return None;
         }
         if u == Unit::Second && matches!(w, "a" | "an") {

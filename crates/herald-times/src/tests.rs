@@ -48,7 +48,7 @@ fn months_years_decades() {
     check("Sales fell in the third-quarter report.", "third-quarter", "DATE", "2021-Q3");
     check("They met this summer.", "this summer", "DATE", "2022-SU");
     check("It ends next month.", "next month", "DATE", "2022-05");
-    check("Inflation rose earlier this month.", "this month", "DATE", "2022-04");
+    check("Inflation rose earlier this month.", "earlier this month", "DATE", "2022-04");
     check("Sales rose this week.", "this week", "DATE", "2022-W17");
     check("Sales rose last week.", "last week", "DATE", "2022-W16");
 }
