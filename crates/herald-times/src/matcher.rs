@@ -677,6 +677,9 @@ impl Sent<'_> {
             ("current", n) if words::unit(n).is_none() => m(i + 1, Kind::Date, "PRESENT_REF"),
             ("recently", _) => m(i + 1, Kind::Date, "PAST_REF"),
             ("currently", _) => m(i + 1, Kind::Date, "PRESENT_REF"),
+            ("coming" | "future", n) if words::unit(n).is_some_and(|(_, plural)| plural) => {
+                m(i + 2, Kind::Date, "FUTURE_REF")
+            }
             ("right", "now") => m(i + 2, Kind::Date, "PRESENT_REF"),
             ("these", "days") => m(i + 2, Kind::Date, "PRESENT_REF"),
             ("the", "present") => {
@@ -714,12 +717,12 @@ impl Sent<'_> {
                 m(i + 2, Kind::Date, v)
             }
             // "the year" after "for"/"over" is a length of time, else the current year.
-            ("the", "year" | "full") | ("year", "-" | "end") | ("year", "'s")
+            ("the", "year" | "full" | "fiscal") | ("year", "-" | "end") | ("year", "'s")
                 if self.l(i + 2) != "-" || w == "year" =>
             {
                 let (end, ok) = match (w, self.l(i + 1), self.l(i + 2), self.l(i + 3)) {
                     ("the", "year", _, _) => (i + 2, true),
-                    ("the", "full", "year", _) => (i + 3, true),
+                    ("the", "full" | "fiscal", "year", _) => (i + 3, true),
                     ("year", "-", "end", _) => (i + 3, true),
                     ("year", "end", _, _) => (i + 2, true),
                     ("year", "'s", "end", _) => (i + 3, true),
@@ -918,7 +921,8 @@ impl Sent<'_> {
             if self.l(j) != "quarter" {
                 j += 1;
             }
-            if self.l(j) != "quarter" {
+            let period = step < 0 && self.l(j) == "period" && self.l(j - 1) != "the";
+            if self.l(j) != "quarter" && !period {
                 return None;
             }
             let v = anchor.map_or_else(
@@ -1314,6 +1318,22 @@ impl Sent<'_> {
             return m(i + 3, Kind::Duration, v);
         }
         let (mut j, n) = self.number(i)?;
+        // "20 more years", "an additional year", "eight trading days".
+        if matches!(
+            self.l(j),
+            "more"
+                | "additional"
+                | "extra"
+                | "further"
+                | "trading"
+                | "business"
+                | "working"
+                | "straight"
+                | "consecutive"
+        ) && words::unit(self.l(j + 1)).is_some()
+        {
+            j += 1;
+        }
         let mut adjectival = false;
         if self.l(j) == "-" {
             j += 1;
