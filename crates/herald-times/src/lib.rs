@@ -183,12 +183,16 @@ fn anchor_of(d: &PubDate) -> Option<Ymd> {
     Ymd::new(d.year(), d.month(), d.day())
 }
 
-/// Lower case with straight apostrophes.
-fn lower(w: &str) -> String {
+/// Lower case with straight apostrophes; borrowed when the word already is.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     if w.is_ascii() {
-        w.to_ascii_lowercase()
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            w.to_ascii_lowercase().into()
+        } else {
+            w.into()
+        }
     } else {
-        w.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")
+        w.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'").into()
     }
 }
 

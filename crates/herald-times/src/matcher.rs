@@ -10,7 +10,7 @@ pub(crate) struct Sent<'a> {
     /// The tokens as written.
     pub words: Vec<&'a str>,
     /// The tokens lower-cased, curly apostrophes straightened.
-    pub low: Vec<String>,
+    pub low: Vec<std::borrow::Cow<'a, str>>,
     /// Penn tags, when a tagger ran.
     pub xpos: Option<&'a [&'static str]>,
     /// The document creation time.
@@ -112,7 +112,7 @@ impl Sent<'_> {
     }
 
     fn l(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", |s| s.as_str())
+        self.low.get(i).map_or("", |s| s.as_ref())
     }
 
     fn w(&self, i: usize) -> &str {
@@ -157,7 +157,7 @@ impl Sent<'_> {
                     let v = hit.value.as_bytes();
                     let shifted = self.low[i..hit.end]
                         .iter()
-                        .any(|w| matches!(w.as_str(), "ago" | "earlier" | "last" | "previous"));
+                        .any(|w| matches!(w.as_ref(), "ago" | "earlier" | "last" | "previous"));
                     if !shifted && v.len() == 7 && &v[4..6] == b"-Q" && v[6].is_ascii_digit() {
                         let y = hit.value[..4].parse().unwrap_or(0);
                         self.quarter.set(Some((y, u32::from(v[6] - b'0'))));
@@ -190,6 +190,9 @@ impl Sent<'_> {
 
     /// The longest match starting at `i`, with or without a leading modifier.
     fn at(&self, i: usize) -> Option<M> {
+        if !words::starter(self.l(i)) {
+            return None;
+        }
         let mut best = self.core(i);
         if let Some(j) = self.modifier(i) {
             if let Some(hit) = self.core(j) {

@@ -283,3 +283,96 @@ pub(crate) fn tense_cue(w: &str, prev: &str, xpos: Option<&str>) -> Option<Tense
     }
     None
 }
+
+/// True when an expression can start at a token with this lower-case text: a quick
+/// filter so that most tokens of a sentence are passed over after one lookup.
+pub(crate) fn starter(w: &str) -> bool {
+    let Some(&b) = w.as_bytes().first() else { return false };
+    if b.is_ascii_digit() || b == b'\'' || w.starts_with("mid-") {
+        return true;
+    }
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "last"
+            | "next"
+            | "this"
+            | "that"
+            | "past"
+            | "previous"
+            | "preceding"
+            | "coming"
+            | "following"
+            | "upcoming"
+            | "current"
+            | "present"
+            | "same"
+            | "currently"
+            | "recently"
+            | "now"
+            | "nowadays"
+            | "right"
+            | "these"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "noon"
+            | "midday"
+            | "midnight"
+            | "every"
+            | "each"
+            | "per"
+            | "fiscal"
+            | "several"
+            | "few"
+            | "many"
+            | "some"
+            | "recent"
+            | "numerous"
+            | "couple"
+            | "hundreds"
+            | "thousands"
+            | "dozens"
+            | "half"
+            | "year"
+            | "future"
+            | "more"
+            | "less"
+            | "fewer"
+            | "no"
+            | "at"
+            | "up"
+            | "well"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "under"
+            | "another"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "barely"
+            | "early"
+            | "late"
+            | "mid"
+            | "sometime"
+            | "earlier"
+            | "later"
+            | "nineteen"
+            | "twenty"
+    ) || month(w).is_some()
+        || weekday(w).is_some()
+        || unit(w).is_some()
+        || season(w).is_some()
+        || cardinal(w).is_some()
+        || ordinal(w).is_some()
+        || frequency_adverb(w).is_some()
+        || (w.contains('-') && w.split('-').all(|p| cardinal(p).is_some()))
+}
