@@ -32,6 +32,10 @@ enum Command {
     Search(cmd::search::Args),
     /// Show a stored article with its annotations
     Show(cmd::show::Args),
+    /// Why an event was coded as it was (`explain ARTICLE_ID/evN`, ids as `show` lists them)
+    Explain(cmd::explain::Args),
+    /// Stored events as GDELT 2.0 event rows or JSONL (`export events`)
+    Export(cmd::export::Args),
     /// Counts over the store
     Stats,
     /// Build herald's actor dictionary from PETRARCH/TABARI dictionaries
@@ -58,6 +62,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Search(args) => cmd::search::run(&db(), args),
         Command::Show(args) => cmd::show::run(&db(), args),
+        Command::Explain(args) => cmd::explain::run(&db(), args),
+        Command::Export(args) => cmd::export::run(&db(), args),
         Command::Stats => cmd::stats::run(&db()),
         Command::Dict(args) => cmd::dict::run(args),
         Command::Parse(args) => cmd::parse::run(args),

@@ -19,6 +19,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod export;
+pub mod gdelt;
+
 use herald_doc::{Doc, Mention, MentionRole, OffsetMap, QuoteKind, Span};
 use serde::Serialize;
 

@@ -358,6 +358,12 @@ impl Store {
         .map_err(|e| self.err(e))
     }
 
+    /// Every annotated article with its annotation JSON, in storage order, read a page at a
+    /// time so that exporting a large store never holds more than one page in memory.
+    pub fn annotations(&self) -> Annotations<'_> {
+        Annotations { store: self, after: 0, page: std::collections::VecDeque::new(), done: false }
+    }
+
     /// Runs SQLite's integrity check; `Ok(())` when the file is sound.
     pub fn check_integrity(&self) -> Result<std::result::Result<(), String>> {
         let verdict: String = self
@@ -369,6 +375,85 @@ impl Store {
 
     fn err(&self, e: rusqlite::Error) -> StoreError {
         sql(&self.path, e)
+    }
+}
+
+/// An annotated article as [`Store::annotations`] yields it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnotatedRow {
+    /// Article id.
+    pub id: String,
+    /// Canonical URL, when known.
+    pub url: Option<String>,
+    /// Headline, when known.
+    pub title: Option<String>,
+    /// Publication date, when known.
+    pub date: Option<String>,
+    /// When it was stored (RFC 3339, UTC).
+    pub ingested_at: String,
+    /// The annotation JSON (the output contract's object), unparsed.
+    pub json: String,
+}
+
+/// Streaming iterator over annotated articles (see [`Store::annotations`]): pages by rowid,
+/// so rows written while it runs are either seen once or not at all.
+pub struct Annotations<'s> {
+    store: &'s Store,
+    after: i64,
+    page: std::collections::VecDeque<(i64, AnnotatedRow)>,
+    done: bool,
+}
+
+/// Rows fetched per query by [`Annotations`].
+const ANNOTATION_PAGE: i64 = 64;
+
+impl Annotations<'_> {
+    fn fill(&mut self) -> Result<()> {
+        let store = self.store;
+        let mut stmt = store
+            .conn
+            .prepare_cached(
+                "SELECT a.rowid, a.id, a.url, a.title, a.date, a.ingested_at, n.json
+                 FROM annotations n JOIN articles a ON a.rowid = n.article
+                 WHERE a.rowid > ?1 ORDER BY a.rowid LIMIT ?2",
+            )
+            .map_err(|e| store.err(e))?;
+        let rows = stmt
+            .query_map(params![self.after, ANNOTATION_PAGE], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    AnnotatedRow {
+                        id: r.get(1)?,
+                        url: r.get(2)?,
+                        title: r.get(3)?,
+                        date: r.get(4)?,
+                        ingested_at: r.get(5)?,
+                        json: r.get(6)?,
+                    },
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| store.err(e))?;
+        self.done = (rows.len() as i64) < ANNOTATION_PAGE;
+        if let Some((rowid, _)) = rows.last() {
+            self.after = *rowid;
+        }
+        self.page.extend(rows);
+        Ok(())
+    }
+}
+
+impl Iterator for Annotations<'_> {
+    type Item = Result<AnnotatedRow>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.page.is_empty() && !self.done {
+            if let Err(e) = self.fill() {
+                self.done = true;
+                return Some(Err(e));
+            }
+        }
+        self.page.pop_front().map(|(_, row)| Ok(row))
     }
 }
 

@@ -114,3 +114,24 @@ fn refuses_a_newer_schema() {
     let err = Store::open(&path).err().unwrap();
     assert!(err.to_string().contains("newer than this herald supports"), "{err}");
 }
+
+#[test]
+fn annotations_stream_every_annotated_article_once_in_pages() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut batch = store.batch().unwrap();
+    for i in 0..300 {
+        let a = article(&format!("a{i}"), None, &format!("Story number {i}."));
+        let json = format!(r#"{{"id":"a{i}","sentences":[]}}"#);
+        // Every third article is not annotated and must not be yielded.
+        let annotation = (i % 3 != 0).then_some(json.as_str());
+        batch.put(&NewArticle { article: &a, content_hash: &format!("h{i}"), annotation }).unwrap();
+    }
+    batch.commit().unwrap();
+    let rows: Vec<AnnotatedRow> = store.annotations().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 200);
+    assert_eq!(rows[0].id, "a1");
+    assert!(rows.iter().all(|r| r.json.contains(&format!("\"{}\"", r.id))));
+    assert!(rows.iter().all(|r| r.ingested_at.ends_with('Z')));
+    let ids: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids.len(), 200);
+}

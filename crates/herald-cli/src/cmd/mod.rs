@@ -4,6 +4,8 @@ pub mod annotate;
 pub mod dict;
 pub mod eval;
 pub mod eval_actors;
+pub mod explain;
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod ner;

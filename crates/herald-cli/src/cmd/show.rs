@@ -107,6 +107,32 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<Outcome> {
             }
         }
     }
+    let events = array("events");
+    if !events.is_empty() {
+        println!("\nEvents (herald explain ID says why)");
+        for e in events {
+            let actor = |k: &str| match e[k].as_str() {
+                Some(code) if !code.is_empty() => code,
+                _ => "-",
+            };
+            let mut flags = Vec::new();
+            if e["negated"].as_bool() == Some(true) {
+                flags.push("negated".to_owned());
+            }
+            flags.extend(e["modality"].as_str().map(str::to_owned));
+            println!(
+                "  {}/{:<5} {:<5} {:>10} → {:<10} [{}] {}{}",
+                a.id,
+                e["id"].as_str().unwrap_or("?"),
+                e["code"].as_str().unwrap_or(""),
+                actor("source"),
+                actor("target"),
+                e["sentence"].as_u64().map_or(0, |s| s + 1),
+                slice(&e["trigger"]),
+                if flags.is_empty() { String::new() } else { format!(" ({})", flags.join(", ")) }
+            );
+        }
+    }
     println!();
     let counts: Vec<String> =
         ["sentences", "tokens", "entities", "events", "quotes", "places", "times"]
