@@ -623,6 +623,18 @@ impl Sent<'_> {
             return m(end, Kind::Set, value);
         }
         let mut end = j + 1;
+        // "Tuesday nights": a recurring part of a weekday.
+        if let Some(p) = match self.l(end) {
+            "nights" => Some("NI"),
+            "mornings" => Some("MO"),
+            "afternoons" => Some("AF"),
+            "evenings" => Some("EV"),
+            _ => None,
+        } {
+            if rel.is_none() {
+                return m(end + 1, Kind::Set, format!("XXXX-WXX-{}T{p}", wd + 1));
+            }
+        }
         // "Tuesday, April 26" / "Tuesday, 26 April 2022": the explicit date decides.
         if self.l(end) == "," || self.month_at(end, false).is_some() {
             let k = if self.l(end) == "," { end + 1 } else { end };

@@ -107,6 +107,25 @@ fn sets() {
 }
 
 #[test]
+fn more_forms() {
+    check("He works Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI");
+    check("They met in the summer of 1998.", "the summer of 1998", "DATE", "1998-SU");
+    check("It snowed last winter.", "last winter", "DATE", "2021-WI");
+    check("Profit rose in the latest quarter.", "the latest quarter", "DATE", "2022-Q1");
+    check("He left in June last year.", "June last year", "DATE", "2021-06");
+    check("It was founded in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996");
+    check("The truce began at noon Saturday.", "noon Saturday", "TIME", "2022-04-23T12:00");
+    check("Profit doubled a year earlier.", "a year earlier", "DATE", "2021");
+    check("Talks could take two to three weeks.", "two to three weeks", "DURATION", "P2W");
+    check("Tourism will recover in coming weeks.", "coming weeks", "DATE", "FUTURE_REF");
+    check("He is expected to meet them next Monday.", "next Monday", "DATE", "2022-05-02");
+    assert!(times("The man, 52 years old, left.").is_empty());
+    assert!(times("He owns a quarter of the shares.").is_empty());
+    assert!(times("The daily newspaper closed.").is_empty());
+    assert!(times("It is about the future of Europe.").is_empty());
+}
+
+#[test]
 fn no_anchor_keeps_unknown_digits() {
     assert_eq!(normalize("on April 26", None), Some((Kind::Date, "XXXX-04-26".to_string())));
     assert_eq!(normalize("last year", None), Some((Kind::Date, "XXXX".to_string())));
@@ -175,4 +194,19 @@ proptest! {
         let _ = find(&text, anchor());
         let _ = find(&text, None);
     }
+}
+
+#[test]
+fn seed_fixture() {
+    let text = include_str!("../../../tests/data/guterres-lavrov-moscow.txt");
+    let got = times(text);
+    for t in &got {
+        eprintln!("{t:?}");
+    }
+    let has = |span: &str, kind: &str, value: &str| {
+        got.iter().any(|t| t.0 == span && t.1 == kind && t.2 == value)
+    };
+    assert!(has("Tuesday", "DATE", "2022-04-26"), "{got:?}");
+    assert!(has("February 24", "DATE", "2022-02-24"), "{got:?}");
+    assert!(got.iter().any(|t| t.1 == "DURATION" && t.2 == "P60D" && t.0.ends_with("60 days")));
 }
