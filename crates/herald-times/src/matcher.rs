@@ -132,7 +132,13 @@ impl Sent<'_> {
     pub(crate) fn tense(&self, start: usize, end: usize) -> Tense {
         let cue = |k: usize| {
             let prev = if k == 0 { "" } else { self.l(k - 1) };
-            words::tense_cue(self.l(k), prev, self.xpos.and_then(|x| x.get(k).copied()))
+            let t = words::tense_cue(self.l(k), prev, self.xpos.and_then(|x| x.get(k).copied()));
+            // A participle after a bare "be" ("would be paid", "to be completed") is no
+            // past tense: the modal or verb before it decides.
+            if t == Some(Tense::Past) && prev == "be" && self.l(k) != "was" {
+                return None;
+            }
+            t
         };
         for k in (0..start).rev() {
             if let Some(t) = cue(k) {

@@ -119,6 +119,7 @@ fn more_forms() {
     check("Talks could take two to three weeks.", "two to three weeks", "DURATION", "P2W");
     check("Tourism will recover in coming weeks.", "coming weeks", "DATE", "FUTURE_REF");
     check("He is expected to meet them next Monday.", "next Monday", "DATE", "2022-05-02");
+    check("The dividend would be paid in January.", "January", "DATE", "2023-01");
     assert!(times("The man, 52 years old, left.").is_empty());
     assert!(times("He owns a quarter of the shares.").is_empty());
     assert!(times("The daily newspaper closed.").is_empty());
