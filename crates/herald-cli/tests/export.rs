@@ -261,3 +261,36 @@ fn a_corrupt_annotation_is_skipped_by_name() {
     assert_eq!(f[66], "Russia had shelled the port");
     assert_eq!(f[70], "ASSAULT");
 }
+
+#[test]
+fn export_streams_a_few_hundred_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("many.db");
+    let mut store = Store::open(&db).unwrap();
+    let mut batch = store.batch().unwrap();
+    for i in 0..300 {
+        let text = format!("Russia shelled port number {i}.");
+        let article = herald::Article::new(format!("m{i}"), &text);
+        let annotation = serde_json::json!({
+            "id": format!("m{i}"), "text": text, "sentences": [{"start": 0, "end": 20}],
+            "events": [{"code": "195", "root": "19", "quad_class": 4, "goldstein": -10.0,
+                        "source": "RUS", "target": "", "sentence": 0,
+                        "evidence": {"start": 0, "end": 14}, "trigger": {"start": 7, "end": 14},
+                        "rule": "test"}]
+        })
+        .to_string();
+        let hash = format!("h{i}");
+        let new =
+            NewArticle { article: &article, content_hash: &hash, annotation: Some(&annotation) };
+        batch.put(&new).unwrap();
+    }
+    batch.commit().unwrap();
+    drop(store);
+    let out = ok(herald(&db, &["export", "events", "--format", "jsonl"]));
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 300);
+    assert!(lines.iter().all(|l| l["evidence_text"] == "Russia shelled" && l["id"] == "ev1"));
+    let ids: std::collections::HashSet<u64> =
+        lines.iter().map(|l| l["global_event_id"].as_u64().unwrap()).collect();
+    assert_eq!(ids.len(), 300);
+}

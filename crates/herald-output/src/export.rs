@@ -129,9 +129,12 @@ pub struct PlaceRecord {
     /// GeoNames id.
     #[serde(default)]
     pub geonameid: Option<u32>,
-    /// Country code.
+    /// Country code (ISO 3166-1 alpha-2).
     #[serde(default)]
     pub country: String,
+    /// What kind of place (`country`, `division`, `city`, …), when the annotation says.
+    #[serde(default, alias = "type")]
+    pub kind: Option<String>,
     /// Latitude.
     pub lat: Option<f64>,
     /// Longitude.

@@ -7,6 +7,11 @@
 //! Actor codes are split into GDELT's country / known group / religion / type columns by
 //! CAMEO's three-letter blocks; which blocks are countries comes from [`Lookups`], so this
 //! crate needs no dictionary.
+//!
+//! Differences from GDELT's own rows: the geo country code is the ISO 3166-1 alpha-2 code of
+//! herald's gazetteer where GDELT writes FIPS 10-4; only the action is located (actor geo
+//! columns stay empty); each row is one event of one article, so the counts are 1 and there
+//! is no tone.
 
 use std::collections::{HashMap, HashSet};
 
@@ -214,6 +219,26 @@ fn date_added(ingested_at: Option<&str>, fallback: Option<(u32, u32, u32)>) -> S
     fallback.map(|(y, m, d)| format!("{y:04}{m:02}{d:02}000000")).unwrap_or_default()
 }
 
+/// GDELT's Geo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
+/// (first-level division). A place of unknown kind counts as a city, the commonest case.
+fn geo_type(kind: Option<&str>, country: &str) -> u8 {
+    let us = country == "US";
+    let kind = kind.unwrap_or("").to_ascii_lowercase();
+    if kind.contains("country") || kind.contains("territory") {
+        1
+    } else if ["division", "state", "adm1", "region", "province"].iter().any(|k| kind.contains(k)) {
+        if us {
+            2
+        } else {
+            5
+        }
+    } else if us {
+        3
+    } else {
+        4
+    }
+}
+
 /// One line of tab- and newline-free text.
 fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
@@ -267,8 +292,7 @@ pub fn gdelt_row(
     row.extend(std::iter::repeat_n(String::new(), 16));
     match article.place(event.place.as_deref()).filter(|p| p.lat.is_some() && p.lon.is_some()) {
         Some(p) => {
-            // 4 = GDELT's WORLDCITY, the closest of its types to a named place.
-            row.push("4".to_owned());
+            row.push(geo_type(p.kind.as_deref(), &p.country).to_string());
             row.push(p.name.clone());
             row.push(p.country.clone());
             row.extend([String::new(), String::new()]);
@@ -332,6 +356,15 @@ mod tests {
     }
 
     #[test]
+    fn geo_types() {
+        assert_eq!(geo_type(Some("country"), "UA"), 1);
+        assert_eq!(geo_type(Some("division"), "US"), 2);
+        assert_eq!(geo_type(None, "US"), 3);
+        assert_eq!(geo_type(Some("city"), "UA"), 4);
+        assert_eq!(geo_type(Some("Division"), "UA"), 5);
+    }
+
+    #[test]
     fn a_row_has_the_columns_and_values() {
         let json = r#"{"id":"a1","date":"2022-04-26","text":"The UN\tcalled for a ceasefire.",
             "sentences":[{"start":0,"end":30}],
@@ -355,6 +388,10 @@ mod tests {
         assert_eq!(col("GoldsteinScale"), "-0.3");
         assert_eq!(col("IsRootEvent"), "1");
         assert_eq!(col("ActionGeo_FeatureID"), "524901");
+        assert_eq!(col("ActionGeo_Type"), "4");
+        assert_eq!(col("ActionGeo_FullName"), "Moscow");
+        assert_eq!(col("ActionGeo_Lat"), "55.7500");
+        assert_eq!(col("Actor1Geo_Type"), "");
         assert_eq!(col("DATEADDED"), "20261125132321");
         assert_eq!(col("SOURCEURL"), "a1");
         assert_eq!(f[66], "UN called for a ceasefire");
