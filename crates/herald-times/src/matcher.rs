@@ -783,6 +783,14 @@ impl Sent<'_> {
             j += 1;
         }
         let unit_word = self.l(j);
+        // A title in capitals ("ABC's \"This Week\"") is no date.
+        if i > 0
+            && capitalized(self.w(i))
+            && capitalized(self.w(j))
+            && self.w(j) != self.l(j).to_uppercase()
+        {
+            return None;
+        }
         // "the past three months", "the next few years": durations.
         if the && matches!(rel, "last" | "past" | "next" | "coming" | "previous" | "following") {
             if let Some((end, n)) = self.number(j) {
@@ -1386,9 +1394,9 @@ impl Sent<'_> {
         if u == Unit::Quarter && (n == Some(1) || self.l(j + 1) == "of") {
             return None;
         }
-        // "the second quarter" is not a duration of seconds.
+        // Ages ("a 136-year-old bank") are no durations.
         if adjectival && self.l(j + 1) == "-" && self.l(j + 2) == "old" {
-            return m(j + 1, Kind::Duration, duration_value(n, u));
+            return None;
         }
         let end = j + 1;
         if self.l(end) == "old" || (self.l(end) == "-" && self.l(end + 1) == "old") {

@@ -121,6 +121,8 @@ fn more_forms() {
     check("He is expected to meet them next Monday.", "next Monday", "DATE", "2022-05-02");
     check("The dividend would be paid in January.", "January", "DATE", "2023-01");
     assert!(times("The man, 52 years old, left.").is_empty());
+    assert!(times("A 136-year-old bank.").is_empty());
+    assert!(times("Baker spoke on ABC's This Week program.").is_empty());
     assert!(times("He owns a quarter of the shares.").is_empty());
     assert!(times("The daily newspaper closed.").is_empty());
     assert!(times("It is about the future of Europe.").is_empty());
