@@ -255,6 +255,8 @@ struct TargetSearch<'w> {
 
 /// Why an event was coded: its trigger word and the rule that matched.
 struct Why {
+    /// The trigger's token.
+    token: usize,
     trigger: Span,
     rule: String,
 }
@@ -396,7 +398,11 @@ impl<'a> Coder<'a> {
         }
         let named_prep = pattern.and_then(pattern_prep);
         let consumed = pattern.map(|p| self.pattern_words(p)).unwrap_or_default();
-        let why = Why { trigger: self.doc.tokens.spans[t], rule: self.verb_rule(entry, pattern) };
+        let why = Why {
+            token: t,
+            trigger: self.doc.tokens.spans[t],
+            rule: self.verb_rule(entry, pattern),
+        };
 
         // Arguments.
         let passive = self.kids_with(t, &["nsubj:pass"]).next();
@@ -511,6 +517,7 @@ impl<'a> Coder<'a> {
             return;
         }
         let why = Why {
+            token: t,
             trigger: self.doc.tokens.spans[t],
             rule: format!("event noun \"{lemma}\" [{code}] (herald's noun table)"),
         };
@@ -664,8 +671,8 @@ impl<'a> Coder<'a> {
             target_entity: tgt.entity.clone(),
             negated,
             modality: modality.map(str::to_owned),
-            date: self.date.clone(),
-            place: None,
+            date: self.event_date(sentence, why.token).or_else(|| self.date.clone()),
+            place: self.event_place(why.token),
             sentence: sentence as u32,
             evidence,
             trigger: why.trigger,
@@ -701,6 +708,70 @@ impl<'a> Coder<'a> {
                 || (self.doc.tokens.upos[v] == Upos::Verb
                     && self.has_kid_lemma(v, &["case", "mark"], &["include", "including"]))
         })
+    }
+
+    /// The date of an event triggered at token `t`: a calendar date (TIMEX3 `DATE` with a
+    /// year: `2022-02-24`, `2022-02`, `2022`) of the sentence attached to the trigger, to
+    /// its object or oblique nouns ("launched an operation *on February 24*"), or to the
+    /// verbs above it ("made the plea at a meeting ... *on Tuesday*"). A date elsewhere in
+    /// the sentence belongs to another clause: `None` then leaves the article's date.
+    fn event_date(&self, sentence: usize, t: usize) -> Option<String> {
+        let range = self.doc.sentences.get(sentence)?.span;
+        let spans = &self.doc.tokens.spans;
+        let dated = |v: &str| v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+        let mut nodes = vec![t];
+        nodes.extend(self.kids_with(t, &["obj", "obl", "nmod"]));
+        nodes.extend(
+            std::iter::successors(self.head(t), |&h| self.head(h).filter(|&x| x != h)).take(2),
+        );
+        self.doc
+            .layers
+            .times
+            .iter()
+            .filter(|x| x.kind == "DATE" && range.start <= x.span.start && x.span.end <= range.end)
+            .filter(|x| dated(&x.value))
+            .find(|x| {
+                nodes.iter().any(|&n| {
+                    self.kids(n).any(|c| {
+                        self.rel(c) != "punct"
+                            && x.span.start <= spans[c].start
+                            && spans[c].end <= x.span.end
+                    })
+                })
+            })
+            .map(|x| x.value.clone())
+    }
+
+    /// The place of an event triggered at token `t`: a place (of `doc.layers.places`) named
+    /// by the trigger's locative complement ("met *in Moscow*", "an offensive *in
+    /// Ukraine*", "a visit *to Moscow*").
+    fn event_place(&self, t: usize) -> Option<String> {
+        let spans = &self.doc.tokens.spans;
+        let place_at = |c: usize| {
+            self.doc.layers.places.iter().find(|p| {
+                p.mentions
+                    .iter()
+                    .any(|m| m.span.start <= spans[c].start && spans[c].end <= m.span.end)
+            })
+        };
+        let locative = |c: usize| {
+            matches!(self.rel(c), "obl" | "nmod")
+                && self.case_of(c).is_some_and(|p| {
+                    matches!(
+                        p.as_str(),
+                        "in" | "at" | "near" | "inside" | "outside" | "to" | "into"
+                    )
+                })
+        };
+        // The trigger's own complements, then those of the noun it heads or governs.
+        let mut heads = vec![t];
+        heads.extend(self.kids_with(t, &["obj", "obl"]));
+        heads
+            .into_iter()
+            .flat_map(|h| self.kids(h).collect::<Vec<_>>())
+            .filter(|&c| locative(c))
+            .find_map(place_at)
+            .map(|p| p.id.clone())
     }
 
     /// The verb governing `t` through `xcomp` or `conj`, if any.
@@ -1415,6 +1486,30 @@ mod tests {
             "Russia/PROPN/Russia/2/nsubj listed/VERB/list/0/root demands/NOUN/demand/2/obj including/VERB/include/6/case never/ADV/never/6/advmod applying/VERB/apply/3/acl to/PART/to/8/mark join/VERB/join/6/xcomp NATO/PROPN/NATO/8/obj ./PUNCT/./2/punct",
             &[],
         );
+    }
+
+    #[test]
+    fn an_attached_date_dates_the_event_and_a_date_of_another_clause_does_not() {
+        let (verbs, table, actors) = resources();
+        let mut doc = doc_of("Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root Ukraine/PROPN/Ukraine/2/obj on/ADP/on/5/case Monday/PROPN/Monday/2/obl ./PUNCT/./2/punct");
+        let monday = doc.tokens.spans[4];
+        doc.layers.times.push(herald_doc::TimeExpr {
+            span: monday,
+            kind: "DATE".into(),
+            value: "2024-04-29".into(),
+        });
+        code_events(&mut doc, verbs, table, actors);
+        assert_eq!(doc.layers.events[0].date.as_deref(), Some("2024-04-29"));
+
+        let mut doc = doc_of("Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root Ukraine/PROPN/Ukraine/2/obj after/SCONJ/after/6/mark talks/NOUN/talk/6/nsubj ended/VERB/end/2/advcl Monday/PROPN/Monday/6/obl ./PUNCT/./2/punct");
+        let monday = doc.tokens.spans[6];
+        doc.layers.times.push(herald_doc::TimeExpr {
+            span: monday,
+            kind: "DATE".into(),
+            value: "2024-04-29".into(),
+        });
+        code_events(&mut doc, verbs, table, actors);
+        assert_eq!(doc.layers.events[0].date.as_deref(), Some("2024-05-01"), "the article's date");
     }
 
     #[test]

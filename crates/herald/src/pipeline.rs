@@ -13,6 +13,8 @@ pub enum Stage {
     Syntax,
     /// Named-entity recognition.
     Names,
+    /// Time expressions, normalised against the publication date.
+    Times,
     /// Grouping names into document-level entities, and coreference.
     Entities,
     /// CAMEO actor coding of the entities.
@@ -23,11 +25,12 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in running order.
-    pub const ALL: [Stage; 7] = [
+    pub const ALL: [Stage; 8] = [
         Stage::Language,
         Stage::Text,
         Stage::Syntax,
         Stage::Names,
+        Stage::Times,
         Stage::Entities,
         Stage::Actors,
         Stage::Events,
@@ -40,6 +43,7 @@ impl Stage {
             Stage::Text => "text",
             Stage::Syntax => "syntax",
             Stage::Names => "names",
+            Stage::Times => "times",
             Stage::Entities => "entities",
             Stage::Actors => "actors",
             Stage::Events => "events",
@@ -148,6 +152,20 @@ impl Pipeline {
         })
     }
 
+    /// The full pipeline with the shipped models but the given actor and verb dictionaries
+    /// in place of the shipped ones (not merged: a test suite such as PETRARCH2's codes
+    /// fictional countries with its own dictionaries).
+    pub fn with_dictionaries(
+        actors: herald_actors::ActorDict,
+        verbs: herald_events::VerbDict,
+    ) -> Result<Pipeline, LoadError> {
+        let mut pipeline = Pipeline::new()?;
+        if let Some(m) = &mut pipeline.models {
+            (m.actors, m.verbs) = (actors, verbs);
+        }
+        Ok(pipeline)
+    }
+
     /// Language identification and the text layer only: no model to load.
     pub fn text_only() -> Pipeline {
         Pipeline { models: None }
@@ -190,6 +208,8 @@ impl Pipeline {
             m.ner.annotate(&mut doc);
             herald_actors::add_dictionary_names(&mut doc, &m.actors);
             clock.lap(Stage::Names);
+            herald_times::annotate(&mut doc);
+            clock.lap(Stage::Times);
             herald_entities::group(&mut doc);
             herald_coref::resolve(&mut doc);
             clock.lap(Stage::Entities);
