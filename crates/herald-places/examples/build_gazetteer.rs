@@ -3,16 +3,17 @@
 //!
 //! ```text
 //! cargo run -p herald-places --example build_gazetteer --release -- \
-//!     [--data ../shared/data] [--cities cities15000] [--out crates/herald-places/data/gazetteer.tsv.gz]
+//!     [--data ../shared/data] [--cities cities15000] [--division-cities cities5000] \
+//!     [--out crates/herald-places/data/gazetteer.tsv.gz]
 //! ```
 //!
 //! Reads `geonames/<cities>.json.gz`, `geonames/countries.json`,
 //! `geonames/admin1CodesASCII.txt` and `countries/countries.json` under `--data`. Other names
 //! of places are kept when they are written in Latin letters, start with a capital, have no
 //! digits, are not codes (all capitals) and have at most four words: the forms an English
-//! news story can use. A first-level division gets the population of its cities in the
-//! file and their population-weighted centre; divisions with no city in the file are left
-//! out.
+//! news story can use. A first-level division gets the population of its places in
+//! `--division-cities` (a fuller list than the one shipped) and their population-weighted
+//! centre; divisions with no place there are left out.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
@@ -56,6 +57,7 @@ type Error = Box<dyn std::error::Error>;
 fn run() -> Result<(), Error> {
     let mut data = PathBuf::from("../shared/data");
     let mut cities = "cities15000".to_owned();
+    let mut division_cities = "cities5000".to_owned();
     let mut out = PathBuf::from("crates/herald-places/data/gazetteer.tsv.gz");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -63,6 +65,7 @@ fn run() -> Result<(), Error> {
         match a.as_str() {
             "--data" => data = PathBuf::from(value()?),
             "--cities" => cities = value()?,
+            "--division-cities" => division_cities = value()?,
             "--out" => out = PathBuf::from(value()?),
             _ => return Err(format!("unknown argument {a}").into()),
         }
@@ -82,6 +85,32 @@ fn run() -> Result<(), Error> {
     let mledoze: Value = serde_json::from_str(&read("countries/countries.json")?)?;
     let admin1 = read("geonames/admin1CodesASCII.txt")?;
     let city_json: Value = serde_json::from_str(&read(&format!("geonames/{cities}.json.gz"))?)?;
+    // Divisions are placed and weighed with a fuller list of places than the one shipped.
+    let mut sums: HashMap<(String, String), (f64, f64, f64, u64)> = HashMap::new();
+    {
+        let all: Value = if division_cities == cities {
+            city_json.clone()
+        } else {
+            serde_json::from_str(&read(&format!("geonames/{division_cities}.json.gz"))?)?
+        };
+        for c in all.as_object().ok_or("cities: not an object")?.values() {
+            let (Some(country), Some(admin1), Some(lat), Some(lon)) = (
+                c["countrycode"].as_str(),
+                c["admin1code"].as_str(),
+                c["latitude"].as_f64(),
+                c["longitude"].as_f64(),
+            ) else {
+                continue;
+            };
+            let population = c["population"].as_u64().unwrap_or(0);
+            let s = sums.entry((country.to_owned(), admin1.to_owned())).or_default();
+            let w = population.max(1) as f64;
+            s.0 += w * lat;
+            s.1 += w * lon;
+            s.2 += w;
+            s.3 += population;
+        }
+    }
 
     // Populated places.
     let mut places: Vec<Entry> = Vec::new();
@@ -121,26 +150,29 @@ fn run() -> Result<(), Error> {
         if capital.is_empty() {
             continue;
         }
+        // A place of that preferred name first ("New Delhi", not Delhi, which has it as
+        // another name), else one that has it among its other names.
+        let in_country = |p: &&mut Entry| &p.country == iso;
         let best = places
             .iter_mut()
-            .filter(|p| &p.country == iso)
-            .filter(|p| fold(&p.name) == capital || p.names.iter().any(|n| fold(n) == capital))
-            .max_by_key(|p| p.population);
-        if let Some(p) = best {
+            .filter(in_country)
+            .filter(|p| fold(&p.name) == capital)
+            .max_by_key(|p| p.population)
+            .map(|p| p.geonameid)
+            .or_else(|| {
+                places
+                    .iter_mut()
+                    .filter(in_country)
+                    .filter(|p| p.names.iter().any(|n| fold(n) == capital))
+                    .max_by_key(|p| p.population)
+                    .map(|p| p.geonameid)
+            });
+        if let Some(p) = places.iter_mut().find(|p| Some(p.geonameid) == best) {
             p.capital = true;
         }
     }
 
     // First-level divisions, placed at their cities' population-weighted centre.
-    let mut sums: HashMap<(String, String), (f64, f64, f64, u64)> = HashMap::new();
-    for p in &places {
-        let s = sums.entry((p.country.clone(), p.admin1.clone())).or_default();
-        let w = p.population.max(1) as f64;
-        s.0 += w * p.lat;
-        s.1 += w * p.lon;
-        s.2 += w;
-        s.3 += p.population;
-    }
     let mut divisions = Vec::new();
     for line in admin1.lines() {
         let f: Vec<&str> = line.split('\t').collect();

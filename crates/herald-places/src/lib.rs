@@ -141,9 +141,10 @@ impl Gazetteer {
 
     /// A gazetteer of these entries, indexed.
     pub fn new(entries: Vec<Entry>) -> Gazetteer {
+        let names: usize = entries.iter().map(|e| e.names.len() + 1).sum();
         let mut gaz = Gazetteer {
             entries,
-            by_name: HashMap::new(),
+            by_name: HashMap::with_capacity(names),
             countries_by_word: HashMap::new(),
             demonyms: HashMap::new(),
             by_iso2: HashMap::new(),
@@ -250,7 +251,11 @@ fn key_of(name: &str) -> String {
 /// `=US` for "US" or "U.S.": up to four capital ASCII letters once dots are dropped. Such
 /// names are matched with their case so that "US" is not "us".
 fn acronym_key(name: &str) -> Option<String> {
-    let letters: String = name.trim().chars().filter(|&c| c != '.').collect();
+    let name = name.trim();
+    if name.len() > 8 || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let letters: String = name.chars().filter(|&c| c != '.').collect();
     let ok = (2..=4).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase());
     ok.then(|| format!("={letters}"))
 }
@@ -264,5 +269,10 @@ pub(crate) fn prior(c: &Candidate<'_>) -> f64 {
         Kind::Admin1 => size - 0.6,
         Kind::City => size + if e.capital { 1.0 } else { 0.0 },
     };
-    base - if c.primary { 0.0 } else { 1.0 }
+    base - if c.primary { 0.0 } else { OTHER_NAME }
 }
+
+/// How much weaker a match on another name is than one on the preferred name (in powers of
+/// ten of population): other names include English forms ("Odessa", "Kiev") but also
+/// historical and Latin ones ("Augusta" for Augsburg).
+const OTHER_NAME: f64 = 0.7;

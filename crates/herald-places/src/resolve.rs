@@ -51,6 +51,8 @@ const DOC_COUNTRY: f64 = 2.5;
 const DOC_DIVISION: f64 = 1.5;
 /// Bonus for the kind the words around the mention ask for ("Donetsk region").
 const KIND_HINT: f64 = 3.0;
+/// Penalty for a division when a city inside it has the same name.
+const CITY_OVER_DIVISION: f64 = 1.5;
 /// An other-name match to a place smaller than this, with no support from the context, is
 /// too weak to keep: other names include rare and historical forms.
 const WEAK_POPULATION: u64 = 100_000;
@@ -330,8 +332,8 @@ impl<'g> Query<'g> {
                 bump(&mut local, &found);
             }
             // "the Ukrainian city of X", "Ukraine's capital X": a country before place nouns.
-            if let Some(country) = country_before(gaz, text, words, first) {
-                bump(&mut local, &[country]);
+            if let Some(container) = country_before(gaz, text, words, first) {
+                bump(&mut local, &[container]);
             }
             // "Atlanta, Georgia": a division or country right after a city it contains.
             if first > 0 && text.get(words[first - 1].end..s).is_some_and(is_comma) {
@@ -371,6 +373,19 @@ impl<'g> Query<'g> {
                 _ => None,
             };
             hint = hint.or(word_hint);
+        }
+        // "Donetsk", "Odessa", "São Paulo": a division named after a city inside it is, bare,
+        // the city.
+        for (c, bonus) in candidates.iter().zip(local.iter_mut()) {
+            let e = c.entry;
+            let named_city = |x: &Candidate<'_>| {
+                x.entry.kind == Kind::City
+                    && x.entry.country == e.country
+                    && x.entry.admin1 == e.admin1
+            };
+            if e.kind == Kind::Admin1 && candidates.iter().any(named_city) {
+                *bonus -= CITY_OVER_DIVISION;
+            }
         }
         if let Some(kind) = hint {
             for (c, bonus) in candidates.iter().zip(local.iter_mut()) {
@@ -457,7 +472,8 @@ fn container_bonus(e: &Entry, containers: &[&Entry]) -> f64 {
 }
 
 /// The country of "the Ukrainian city of X", "Ukraine's second city X", "the Russian port of
-/// X" when the words before word `first` have that shape.
+/// X" (or the division of "the Ohio city of X") when the words before word `first` have that
+/// shape.
 fn country_before<'g>(
     gaz: &'g Gazetteer,
     text: &str,
@@ -486,7 +502,10 @@ fn country_before<'g>(
     (1..=3).filter(|&len| len <= i).find_map(|len| {
         let p = phrase(text, words, i - len, i)?;
         let key = acronym_key(p).unwrap_or_else(|| fold(p));
-        gaz.country_word(&key)
+        gaz.country_word(&key).or_else(|| {
+            let top = gaz.lookup(p).into_iter().next()?;
+            (top.entry.kind == Kind::Admin1 && top.primary && starts_upper(p)).then_some(top.entry)
+        })
     })
 }
 
