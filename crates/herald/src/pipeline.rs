@@ -19,13 +19,15 @@ pub enum Stage {
     Entities,
     /// CAMEO actor coding of the entities.
     Actors,
+    /// Toponyms resolved to gazetteer entries.
+    Places,
     /// CAMEO event coding.
     Events,
 }
 
 impl Stage {
     /// Every stage, in running order.
-    pub const ALL: [Stage; 8] = [
+    pub const ALL: [Stage; 9] = [
         Stage::Language,
         Stage::Text,
         Stage::Syntax,
@@ -33,6 +35,7 @@ impl Stage {
         Stage::Times,
         Stage::Entities,
         Stage::Actors,
+        Stage::Places,
         Stage::Events,
     ];
 
@@ -46,6 +49,7 @@ impl Stage {
             Stage::Times => "times",
             Stage::Entities => "entities",
             Stage::Actors => "actors",
+            Stage::Places => "places",
             Stage::Events => "events",
         }
     }
@@ -119,6 +123,9 @@ pub enum LoadError {
     /// The CAMEO verb dictionary.
     #[error("event dictionary: {0}")]
     Events(#[from] herald_events::EventsError),
+    /// The gazetteer.
+    #[error("gazetteer: {0}")]
+    Places(#[from] herald_places::PlacesError),
 }
 
 /// The annotation pipeline. Building it loads the models and dictionaries; annotating is
@@ -136,6 +143,7 @@ struct Models {
     actors: herald_actors::ActorDict,
     verbs: herald_events::VerbDict,
     cameo: herald_events::CameoTable,
+    places: herald_places::Gazetteer,
 }
 
 impl Pipeline {
@@ -148,6 +156,7 @@ impl Pipeline {
                 actors: herald_actors::ActorDict::bundled()?,
                 verbs: herald_events::VerbDict::bundled()?,
                 cameo: herald_events::CameoTable::bundled(),
+                places: herald_places::Gazetteer::bundled()?,
             }),
         })
     }
@@ -215,6 +224,8 @@ impl Pipeline {
             clock.lap(Stage::Entities);
             herald_actors::code_entities(&mut doc, &m.actors);
             clock.lap(Stage::Actors);
+            herald_places::resolve(&mut doc, &m.places);
+            clock.lap(Stage::Places);
             herald_events::code_events(&mut doc, &m.verbs, &m.cameo, &m.actors);
             clock.lap(Stage::Events);
         }
