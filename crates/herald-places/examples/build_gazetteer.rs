@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run -p herald-places --example build_gazetteer --release -- \
-//!     [--data ../shared/data] [--cities cities15000] [--division-cities cities5000] \
+//!     [--data ../shared/data] [--cities cities5000] [--division-cities cities5000] \
 //!     [--out crates/herald-places/data/gazetteer.tsv.gz]
 //! ```
 //!
@@ -56,7 +56,7 @@ type Error = Box<dyn std::error::Error>;
 
 fn run() -> Result<(), Error> {
     let mut data = PathBuf::from("../shared/data");
-    let mut cities = "cities15000".to_owned();
+    let mut cities = "cities5000".to_owned();
     let mut division_cities = "cities5000".to_owned();
     let mut out = PathBuf::from("crates/herald-places/data/gazetteer.tsv.gz");
     let mut args = std::env::args().skip(1);

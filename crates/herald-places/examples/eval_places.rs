@@ -2,7 +2,7 @@
 //! `tests/fixtures/places/places.jsonl`:
 //!
 //! ```text
-//! cargo run -p herald-places --release --example eval_places -- [FIXTURE] [--gazetteer FILE] [--errors]
+//! cargo run -p herald-places --release --example eval_places -- [FIXTURE] [--gazetteer FILE] [--errors] [--baseline]
 //! ```
 //!
 //! The fixture marks each toponym with its text, entity kind and expected GeoNames id and
@@ -11,7 +11,8 @@
 //! one entity whose mentions are every whole-word occurrence of its text, so the figures
 //! measure resolution alone. Reported: exact GeoNames id, country, within 161 km (the
 //! geoparsing literature's "accuracy@161km"), and how often the toponyms with no right entry
-//! are left unresolved.
+//! are left unresolved. `--baseline` scores the prior alone (the first candidate of
+//! `Gazetteer::lookup`, no context), to show what the context adds.
 
 use std::path::PathBuf;
 
@@ -46,10 +47,12 @@ fn run() -> Result<(), Error> {
     ));
     let mut gazetteer = None;
     let mut errors = false;
+    let mut baseline = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--errors" => errors = true,
+            "--baseline" => baseline = true,
             "--gazetteer" => {
                 gazetteer = Some(PathBuf::from(args.next().ok_or("--gazetteer FILE")?))
             }
@@ -93,7 +96,11 @@ fn run() -> Result<(), Error> {
             });
         }
         let started = std::time::Instant::now();
-        resolve(&mut doc, &gaz);
+        if baseline {
+            prior_only(&mut doc, &gaz);
+        } else {
+            resolve(&mut doc, &gaz);
+        }
         resolve_time += started.elapsed();
         docs += 1;
         for (p, e) in places.iter().zip(&doc.layers.entities) {
@@ -173,6 +180,26 @@ fn run() -> Result<(), Error> {
         docs as f64 / resolve_time.as_secs_f64().max(1e-9)
     );
     Ok(())
+}
+
+/// The baseline: each entity gets the first candidate of `Gazetteer::lookup` (the prior
+/// alone: countries first, then population), no context and no refusals.
+fn prior_only(doc: &mut Doc, gaz: &Gazetteer) {
+    let mut places = Vec::new();
+    for e in &doc.layers.entities {
+        if let Some(c) = gaz.lookup(&e.name).first() {
+            places.push(herald_doc::Place {
+                id: format!("p{}", places.len() + 1),
+                name: c.entry.name.clone(),
+                geonameid: Some(c.entry.geonameid),
+                country: c.entry.country.clone(),
+                lat: c.entry.lat,
+                lon: c.entry.lon,
+                mentions: e.mentions.clone(),
+            });
+        }
+    }
+    doc.layers.places = places;
 }
 
 /// Every whole-word occurrence of `surface` in `text`, as mentions.

@@ -1,7 +1,7 @@
 //! Toponyms resolved to gazetteer entries.
 //!
 //! herald's gazetteer ([`Gazetteer`]) holds the countries of the world, their first-level
-//! divisions (states, provinces, oblasts) and the populated places of GeoNames' `cities15000`
+//! divisions (states, provinces, oblasts) and the populated places of GeoNames' `cities5000`
 //! table, each with its GeoNames id, ISO 3166-1 alpha-2 country, coordinates, population and
 //! other names ("Kiev" for Kyiv, "Mariupol'" for Mariupol). It is shipped in herald's compact
 //! format (`data/gazetteer.tsv.gz`, see [`Gazetteer::read`]) and embedded in the binary.
@@ -27,6 +27,7 @@ mod fold;
 mod format;
 mod resolve;
 
+use std::collections::hash_map::Entry as Entry_;
 use std::collections::HashMap;
 
 pub use fold::fold;
@@ -110,8 +111,8 @@ pub enum PlacesError {
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    /// Folded name → (entry, primary).
-    by_name: HashMap<String, Vec<(u32, bool)>>,
+    /// Folded name → (entry, primary) pairs.
+    by_name: HashMap<String, Postings, FxBuild>,
     /// Folded country name or demonym → country entry; used to read context.
     countries_by_word: HashMap<String, u32>,
     /// Folded demonyms (and their plurals) → country entry.
@@ -144,7 +145,7 @@ impl Gazetteer {
         let names: usize = entries.iter().map(|e| e.names.len() + 1).sum();
         let mut gaz = Gazetteer {
             entries,
-            by_name: HashMap::with_capacity(names),
+            by_name: HashMap::with_capacity_and_hasher(names, FxBuild),
             countries_by_word: HashMap::new(),
             demonyms: HashMap::new(),
             by_iso2: HashMap::new(),
@@ -152,18 +153,20 @@ impl Gazetteer {
         };
         for (i, e) in gaz.entries.iter().enumerate() {
             let i = i as u32;
-            let mut seen: Vec<String> = Vec::with_capacity(e.names.len() + 1);
             for (n, name) in std::iter::once(&e.name).chain(&e.names).enumerate() {
                 let key = key_of(name);
-                if key.is_empty() || seen.contains(&key) {
+                if key.is_empty() {
                     continue;
                 }
-                let list = gaz.by_name.entry(key.clone()).or_default();
-                list.push((i, n == 0));
                 if e.kind == Kind::Country {
                     gaz.countries_by_word.entry(key.clone()).or_insert(i);
                 }
-                seen.push(key);
+                match gaz.by_name.entry(key) {
+                    Entry_::Vacant(v) => {
+                        v.insert(Postings::One((i, n == 0)));
+                    }
+                    Entry_::Occupied(mut o) => o.get_mut().push(i, n == 0),
+                }
             }
             match e.kind {
                 Kind::Country => {
@@ -205,7 +208,7 @@ impl Gazetteer {
         let mut out: Vec<Candidate<'_>> = Vec::new();
         let keys = [acronym_key(name), Some(fold(name))];
         for key in keys.iter().flatten() {
-            for &(i, primary) in self.by_name.get(key).map(Vec::as_slice).unwrap_or(&[]) {
+            for &(i, primary) in self.by_name.get(key).map(Postings::as_slice).unwrap_or(&[]) {
                 let entry = &self.entries[i as usize];
                 match out.iter_mut().find(|c| std::ptr::eq(c.entry, entry)) {
                     Some(c) => c.primary |= primary,
@@ -239,6 +242,68 @@ impl Gazetteer {
     /// The country a folded country name or demonym names (context words).
     fn country_word(&self, key: &str) -> Option<&Entry> {
         self.countries_by_word.get(key).map(|&i| &self.entries[i as usize])
+    }
+}
+
+/// A fast multiplicative hash for the name index (the keys come from herald's own file, so
+/// resistance to chosen collisions buys nothing there, and SipHash's cost is a third of the
+/// load time).
+#[derive(Clone, Copy, Debug, Default)]
+struct FxBuild;
+
+impl std::hash::BuildHasher for FxBuild {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The entries of one name key: most keys name one entry, so that case needs no allocation.
+#[derive(Clone, Debug)]
+enum Postings {
+    One((u32, bool)),
+    Many(Vec<(u32, bool)>),
+}
+
+impl Postings {
+    /// Adds entry `i`; a second name of the same entry with the same key only strengthens
+    /// the match (`primary`).
+    fn push(&mut self, i: u32, primary: bool) {
+        match self {
+            Postings::One((j, p)) if *j == i => *p |= primary,
+            Postings::One(first) => *self = Postings::Many(vec![*first, (i, primary)]),
+            Postings::Many(v) => match v.last_mut() {
+                Some((j, p)) if *j == i => *p |= primary,
+                _ => v.push((i, primary)),
+            },
+        }
+    }
+
+    fn as_slice(&self) -> &[(u32, bool)] {
+        match self {
+            Postings::One(x) => std::slice::from_ref(x),
+            Postings::Many(v) => v,
+        }
     }
 }
 

@@ -630,6 +630,36 @@ mod tests {
     }
 
     #[test]
+    fn context_words_beside_the_mention() {
+        assert_eq!(places("Grain ships left Odessa at dawn.", &["Odessa"]), [place("Odesa", "UA")]);
+        assert_eq!(
+            places("Oil prices rose in the Texas city of Odessa on Monday.", &["Odessa"]),
+            [place("Odessa", "US")]
+        );
+        // A bare division name shared with a city inside it is the city; "region" makes it
+        // the division.
+        let donetsk = places("Shelling hit Donetsk overnight.", &["Donetsk"]);
+        assert_eq!(donetsk, [place("Donetsk", "UA")]);
+        let mut d = doc("Shelling hit Donetsk overnight.", &["Donetsk"]);
+        resolve(&mut d, gaz());
+        let mut r = doc("Shelling hit the Donetsk region overnight.", &["Donetsk"]);
+        resolve(&mut r, gaz());
+        assert_ne!(d.layers.places[0].geonameid, r.layers.places[0].geonameid);
+        let division = gaz().lookup("Donetsk").into_iter().find(|c| c.entry.kind == Kind::Admin1);
+        assert_eq!(r.layers.places[0].geonameid, division.map(|c| c.entry.geonameid));
+    }
+
+    #[test]
+    fn a_weak_match_needs_support_from_the_context() {
+        // "Artemivsk" is a former name of Bakhmut (a small city): alone it is too weak.
+        assert_eq!(places("Artemivsk was quiet.", &["Artemivsk"]), [None]);
+        assert_eq!(
+            places("Artemivsk, Ukraine, was quiet.", &["Artemivsk"]),
+            [place("Bakhmut", "UA")]
+        );
+    }
+
+    #[test]
     fn nationality_words_and_generic_words_are_not_places() {
         let mut d = doc("The Ukrainian army held the city.", &["Ukrainian"]);
         d.layers.entities.push(Entity {
