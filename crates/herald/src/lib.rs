@@ -11,6 +11,8 @@
 //! | output | [`output`] | the JSON contract |
 //! | store | [`store`] | one SQLite file with full-text search |
 //!
+//! [`petrarch`] runs PETRARCH2's validation records through the whole pipeline.
+//!
 //! ```
 //! use herald::{Article, Pipeline};
 //! let pipeline = Pipeline::new().unwrap();
@@ -20,6 +22,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod petrarch;
 mod pipeline;
 
 pub use herald_actors as actors;

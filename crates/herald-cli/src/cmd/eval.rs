@@ -22,6 +22,8 @@ enum EvalCommand {
     Ner(super::ner::EvalArgs),
     /// CAMEO actor coding on a hand-annotated JSONL set (`tests/fixtures/actors/actors.jsonl`)
     Actors(super::eval_actors::Args),
+    /// PETRARCH2's validation records (`PETR.UnitTest.records.xml`) coded from their text
+    Petrarch(super::eval_petrarch::Args),
     // Other models add their subcommand here, each with its own `run`.
 }
 
@@ -43,6 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         EvalCommand::Parse(a) => parse(a),
         EvalCommand::Ner(a) => super::ner::eval(a),
         EvalCommand::Actors(a) => super::eval_actors::run(a),
+        EvalCommand::Petrarch(a) => super::eval_petrarch::run(a),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod annotate;
 pub mod dict;
 pub mod eval;
 pub mod eval_actors;
+pub mod eval_petrarch;
 pub mod explain;
 pub mod export;
 pub mod extract;
