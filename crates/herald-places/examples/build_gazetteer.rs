@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Reads `geonames/<cities>.json.gz`, `geonames/countries.json`,
-//! `geonames/admin1CodesASCII.txt` and `countries/countries.json` under `--data`. Other names
+//! `geonames/admin1CodesASCII.txt`, `geonames/continents.json` and `countries/countries.json`
+//! under `--data`. Other names
 //! of places are kept when they are written in Latin letters, start with a capital, have no
 //! digits, are not codes (all capitals) and have at most four words: the forms an English
 //! news story can use. A first-level division gets the population of its places in
@@ -26,6 +27,46 @@ use serde_json::Value;
 /// own, under the project's licence).
 const EXTRA_COUNTRY_NAMES: &[(&str, &str)] =
     &[("GB", "Britain"), ("US", "America"), ("CZ", "Czech Republic"), ("VA", "Vatican")];
+
+/// Names that are not places of the gazetteer, besides the continents: oceans, seas and
+/// compass regions that would otherwise resolve to a namesake town or division ("Red Sea" is
+/// also a state of Sudan; herald's own list).
+const NON_PLACES: &[&str] = &[
+    "Pacific",
+    "Pacific Ocean",
+    "Atlantic",
+    "Atlantic Ocean",
+    "Indian Ocean",
+    "Arctic",
+    "Arctic Ocean",
+    "Antarctic",
+    "Southern Ocean",
+    "West",
+    "East",
+    "North",
+    "South",
+    "Far East",
+    "Near East",
+    "Global South",
+    "Western Europe",
+    "Eastern Europe",
+    "Central Asia",
+    "Southeast Asia",
+    "South Asia",
+    "East Asia",
+    "Gulf",
+    "Persian Gulf",
+    "Americas",
+    "Red Sea",
+    "Black Sea",
+    "Caspian Sea",
+    "Baltic Sea",
+    "North Sea",
+    "South China Sea",
+    "East China Sea",
+    "Caribbean",
+    "Caribbean Sea",
+];
 
 /// Words that end division names ("Donetsk Oblast"); the name without them is another name.
 const DIVISION_SUFFIXES: &[&str] = &[
@@ -270,7 +311,21 @@ fn run() -> Result<(), Error> {
     let mut entries = countries;
     entries.extend(divisions);
     entries.extend(places);
-    let gaz = Gazetteer::new(entries);
+    // Not places: the continents (with their English other names) and the list above.
+    let continents: Value = serde_json::from_str(&read("geonames/continents.json")?)?;
+    let mut non_places: Vec<String> = Vec::new();
+    for c in continents.as_object().ok_or("continents: not an object")?.values() {
+        non_places.extend(c["name"].as_str().map(str::to_owned));
+        for a in c["alternateNames"].as_array().into_iter().flatten() {
+            if a["lang"].as_str() == Some("en") {
+                non_places.extend(a["name"].as_str().map(str::to_owned));
+            }
+        }
+    }
+    non_places.extend(NON_PLACES.iter().map(|n| (*n).to_owned()));
+    let mut seen = HashSet::new();
+    non_places.retain(|n| seen.insert(fold(n)));
+    let gaz = Gazetteer::new(entries).with_non_places(non_places);
     let file = std::fs::File::create(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     gaz.write(std::io::BufWriter::new(file))?;
     let size = std::fs::metadata(&out)?.len();

@@ -9,7 +9,8 @@
 //! ```
 //! Fields: kind (`C` country, `A` first-level division, `P` populated place), GeoNames id,
 //! ISO2 country, division code, name, latitude, longitude, population, `capital` or empty,
-//! other names, demonyms (countries only). A text format keeps the shipped file reviewable in
+//! other names, demonyms (countries only). One last line `N<TAB>names` lists names that are
+//! not places (continents, oceans, compass regions). A text format keeps the shipped file reviewable in
 //! diffs; gzip makes it small.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -49,6 +50,9 @@ impl Gazetteer {
                 alternatives(&e.demonyms),
             )?;
         }
+        if !self.non_places().is_empty() {
+            writeln!(gz, "N\t{}", alternatives(self.non_places()))?;
+        }
         gz.finish()?.flush()
     }
 
@@ -63,6 +67,7 @@ impl Gazetteer {
             reason,
         };
         let mut entries = Vec::new();
+        let mut non_places = Vec::new();
         for (i, line) in reader.lines().enumerate() {
             let line_no = i + 1;
             let line = line.map_err(|e| format(line_no, format!("cannot read: {e}")))?;
@@ -80,6 +85,10 @@ impl Gazetteer {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
+            if let ["N", names] = fields.as_slice() {
+                non_places.extend(split_alternatives(names));
+                continue;
+            }
             let [kind, id, country, admin1, name, lat, lon, population, capital, names, demonyms] =
                 fields.as_slice()
             else {
@@ -122,7 +131,7 @@ impl Gazetteer {
         if entries.is_empty() {
             return Err(format(1, "empty gazetteer".to_owned()));
         }
-        Ok(Gazetteer::new(entries))
+        Ok(Gazetteer::new(entries).with_non_places(non_places))
     }
 }
 
@@ -170,7 +179,8 @@ mod tests {
         let mut p = entry(Kind::City, 2, "X City", "XL");
         p.capital = true;
         p.admin1 = "07".into();
-        let gaz = Gazetteer::new(vec![c, p]);
+        let gaz =
+            Gazetteer::new(vec![c, p]).with_non_places(vec!["Oceania".into(), "The West".into()]);
         let mut bytes = Vec::new();
         gaz.write(&mut bytes).unwrap();
         let back = Gazetteer::read(bytes.as_slice(), "test").unwrap();
@@ -179,6 +189,7 @@ mod tests {
         assert!(back.entries()[1].capital);
         assert_eq!(back.entries()[0].demonyms, vec!["Xlandic".to_owned()]);
         assert_eq!(back.demonym("Xlandic").map(|e| e.geonameid), Some(1));
+        assert!(back.is_non_place("the west") && back.is_non_place("OCEANIA"));
     }
 
     fn gz(text: &str) -> Vec<u8> {

@@ -28,7 +28,7 @@ mod format;
 mod resolve;
 
 use std::collections::hash_map::Entry as Entry_;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use fold::fold;
 pub use resolve::resolve;
@@ -121,6 +121,11 @@ pub struct Gazetteer {
     by_iso2: HashMap<String, u32>,
     /// (ISO2, admin1 code) → division entry.
     by_admin1: HashMap<(String, String), u32>,
+    /// Names that are not places of the gazetteer (continents, oceans, compass regions), as
+    /// written in the file.
+    non_places: Vec<String>,
+    /// Their folded forms.
+    non_place_keys: HashSet<String>,
 }
 
 const BUNDLED: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
@@ -150,6 +155,8 @@ impl Gazetteer {
             demonyms: HashMap::new(),
             by_iso2: HashMap::new(),
             by_admin1: HashMap::new(),
+            non_places: Vec::new(),
+            non_place_keys: HashSet::new(),
         };
         for (i, e) in gaz.entries.iter().enumerate() {
             let i = i as u32;
@@ -192,6 +199,25 @@ impl Gazetteer {
             gaz.countries_by_word.entry(key.clone()).or_insert(i);
         }
         gaz
+    }
+
+    /// The same gazetteer, with names that are *not* its places: continents, oceans, compass
+    /// regions ("Asia", "Pacific", "the West"). [`resolve`] leaves an entity so named
+    /// unresolved rather than take the small town that shares the name.
+    pub fn with_non_places(mut self, names: Vec<String>) -> Gazetteer {
+        self.non_place_keys = names.iter().map(|n| fold(n)).filter(|k| !k.is_empty()).collect();
+        self.non_places = names;
+        self
+    }
+
+    /// The names that are not places (see [`Gazetteer::with_non_places`]).
+    pub fn non_places(&self) -> &[String] {
+        &self.non_places
+    }
+
+    /// True when `name` is a continent, ocean or region the gazetteer does not place.
+    pub fn is_non_place(&self, name: &str) -> bool {
+        self.non_place_keys.contains(&fold(name))
     }
 
     /// All entries, in file order.

@@ -45,12 +45,18 @@ const CITY_WORDS: &[&str] = &["city", "town", "village"];
 const LOCAL_COUNTRY: f64 = 10.0;
 /// Bonus for a candidate inside the division named beside the mention ("Paris, Texas").
 const LOCAL_DIVISION: f64 = 12.0;
-/// Bonus for a candidate in a country the document names elsewhere.
-const DOC_COUNTRY: f64 = 2.5;
+/// Bonus for a candidate in the country of another place of the document.
+const DOC_PLACE_COUNTRY: f64 = 2.0;
+/// Bonus for a candidate in a country the text names elsewhere (a country name or nationality
+/// word): weaker, "U.S. forces" in a story does not make Geneva the one in Illinois.
+const DOC_COUNTRY_WORD: f64 = 1.0;
 /// Bonus for a candidate in a division another place of the document lies in.
 const DOC_DIVISION: f64 = 1.5;
 /// Bonus for the kind the words around the mention ask for ("Donetsk region").
 const KIND_HINT: f64 = 3.0;
+/// A place smaller than this named with no support from the context is more often something
+/// else that shares its name ("White House", Tennessee).
+const TINY_POPULATION: u64 = 15_000;
 /// Penalty for a division when a city inside it has the same name.
 const CITY_OVER_DIVISION: f64 = 1.5;
 /// An other-name match to a place smaller than this, with no support from the context, is
@@ -66,8 +72,10 @@ const WEAK_POPULATION: u64 = 100_000;
 /// Ukrainian city of X"), the kind the words around it ask for ("Donetsk region"), countries
 /// named or implied anywhere in the text (country names and nationality words), and the
 /// countries and divisions of the document's other places — and the best candidate wins.
-/// Left unresolved: nationality words ("Ukrainian"), lower-case generic words, and names
-/// whose only match is another name of a small place with no support from the context.
+/// Facilities (`FAC`) take preferred names only. Left unresolved: nationality words ("Ukrainian"), continents, oceans and compass regions
+/// ("Asia", "Pacific"; see [`Gazetteer::with_non_places`]), lower-case generic words, and
+/// names whose best match is, with no support from the context, another name of a place under
+/// 100,000 people or the name of a place under 15,000.
 ///
 /// Every mention is kept, whatever its role: "Moscow said" uses the place as an actor but
 /// still refers to it. Entities resolved to the same entry ("Kiev" and "Kyiv") become one
@@ -262,14 +270,20 @@ impl<'g> Query<'g> {
         let mut names: Vec<&str> = vec![entity.name.as_str()];
         names.extend(spans.iter().filter_map(|s| s.get(text)));
         // A generic word, not a name: no mention is capitalised.
-        if !names[1..].is_empty() && !names[1..].iter().any(|n| starts_upper(n.trim())) {
+        let capitalised = |n: &&str| n.split_whitespace().any(starts_upper);
+        if !names[1..].is_empty() && !names[1..].iter().any(capitalised) {
             return none;
         }
         let mut candidates: Vec<Candidate<'g>> = Vec::new();
         let mut local_containers: Vec<&'g Entry> = Vec::new();
         let mut hint: Option<Kind> = None;
         for name in names {
+            // "southern Lebanon", "the United States": the name starts at its first capital.
             let name = clean_name(name);
+            let name = match name.find(|c: char| c.is_uppercase()) {
+                Some(i) if i > 0 && name[..i].ends_with(' ') => &name[i..],
+                _ => name,
+            };
             // "Paris, Texas" as one entity: the part after the comma is a container.
             let (name, container) = match name.split_once(',') {
                 Some((a, b)) if !b.trim().is_empty() => (a.trim(), Some(b.trim())),
@@ -296,6 +310,11 @@ impl<'g> Query<'g> {
                     }
                 }
             }
+            // A continent, ocean or compass region: not one of the gazetteer's places, and
+            // not the small town of the same name either.
+            if gaz.is_non_place(name) {
+                return none;
+            }
             // A nationality word is not a place ("Ukrainian" tagged GPE).
             if gaz.demonym(name).is_some() && !found.iter().any(|c| c.primary) {
                 continue;
@@ -306,6 +325,12 @@ impl<'g> Query<'g> {
                     None => candidates.push(c),
                 }
             }
+        }
+        // A facility ("White House", "Kremlin") that shares another name of a city is a
+        // translation coincidence ("White House" is a name of Casablanca): facilities take
+        // preferred names only.
+        if entity.kind.eq_ignore_ascii_case("FAC") {
+            candidates.retain(|c| c.primary);
         }
         if candidates.is_empty() {
             return none;
@@ -374,14 +399,15 @@ impl<'g> Query<'g> {
             };
             hint = hint.or(word_hint);
         }
-        // "Donetsk", "Odessa", "São Paulo": a division named after a city inside it is, bare,
-        // the city.
+        // "Donetsk", "Odessa", "São Paulo", "Kiev": a division that shares its name with a major
+        // city of its country (inside it, or its own division as Kyiv is; at least a twentieth
+        // of the division's population) is, bare, the city.
         for (c, bonus) in candidates.iter().zip(local.iter_mut()) {
             let e = c.entry;
             let named_city = |x: &Candidate<'_>| {
                 x.entry.kind == Kind::City
                     && x.entry.country == e.country
-                    && x.entry.admin1 == e.admin1
+                    && x.entry.population.saturating_mul(20) >= e.population
             };
             if e.kind == Kind::Admin1 && candidates.iter().any(named_city) {
                 *bonus -= CITY_OVER_DIVISION;
@@ -403,8 +429,10 @@ impl<'g> Query<'g> {
         for (c, &local) in self.candidates.iter().zip(&self.local) {
             let e = c.entry;
             let mut support = local;
-            if words.countries.contains(&e.country) || others.countries.contains(&e.country) {
-                support += DOC_COUNTRY;
+            if others.countries.contains(&e.country) {
+                support += DOC_PLACE_COUNTRY;
+            } else if words.countries.contains(&e.country) {
+                support += DOC_COUNTRY_WORD;
             }
             if e.kind != Kind::Country
                 && others.divisions.contains(&(e.country.clone(), e.admin1.clone()))
@@ -417,10 +445,8 @@ impl<'g> Query<'g> {
             }
         }
         let (_, support, c) = best?;
-        let weak = c.entry.kind == Kind::City
-            && !c.primary
-            && c.entry.population < WEAK_POPULATION
-            && support <= 0.0;
+        let small = if c.primary { TINY_POPULATION } else { WEAK_POPULATION };
+        let weak = c.entry.kind == Kind::City && c.entry.population < small && support <= 0.0;
         (!weak).then_some(c.entry)
     }
 }
@@ -650,6 +676,16 @@ mod tests {
     }
 
     #[test]
+    fn the_name_starts_at_its_first_capital() {
+        let text = "Strikes on southern Lebanon drew a warning from the United States.";
+        assert_eq!(
+            places(text, &["southern Lebanon", "the United States"]),
+            [place("Lebanon", "LB"), place("United States", "US")]
+        );
+        assert_eq!(places("Storms hit the gulf.", &["the gulf"]), [None]);
+    }
+
+    #[test]
     fn a_weak_match_needs_support_from_the_context() {
         // "Artemivsk" is a former name of Bakhmut (a small city): alone it is too weak.
         assert_eq!(places("Artemivsk was quiet.", &["Artemivsk"]), [None]);
@@ -657,6 +693,16 @@ mod tests {
             places("Artemivsk, Ukraine, was quiet.", &["Artemivsk"]),
             [place("Bakhmut", "UA")]
         );
+    }
+
+    #[test]
+    fn continents_oceans_and_tiny_namesakes_stay_unresolved() {
+        let text = "Leaders from Asia met at the White House to discuss the Pacific.";
+        let mut d = doc(text, &["Asia", "White House", "Pacific"]);
+        d.layers.entities[1].kind = "FAC".into();
+        resolve(&mut d, gaz());
+        assert!(d.layers.places.is_empty(), "{:?}", d.layers.places);
+        assert!(gaz().is_non_place("Europe") && !gaz().is_non_place("Georgia"));
     }
 
     #[test]
