@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use herald_actors::{ActorDict, ActorEntry, Country};
 use herald_doc::{Article, Doc, Language, PubDate};
-use herald_events::{Expected, ExpectedEvent, Record, VerbDict};
+use herald_events::{CameoTable, Expected, ExpectedEvent, Record, VerbDict};
 
 use crate::{LoadError, Pipeline};
 
@@ -238,6 +238,12 @@ pub enum Diagnosis {
     WrongArgument,
     /// Events coded, none sharing code or actors with the missing one.
     Other,
+    /// The expected code is not CAMEO's (the suite tests its pattern machinery with codes
+    /// such as `901` or `345`): herald codes only CAMEO codes.
+    NonCameo,
+    /// The expected event with its intent code (`will contribute`: `0331` for `071`):
+    /// herald codes a future or intended act as intent, PETRARCH as the act.
+    Modality,
 }
 
 impl Diagnosis {
@@ -250,6 +256,8 @@ impl Diagnosis {
             Diagnosis::ExtraEvent => "extra-event",
             Diagnosis::WrongArgument => "wrong-argument",
             Diagnosis::Other => "other",
+            Diagnosis::NonCameo => "non-cameo",
+            Diagnosis::Modality => "modality",
         }
     }
 }
@@ -388,11 +396,12 @@ pub fn validate(records_path: &Path) -> Result<Report, PetrarchError> {
 
 /// Codes each record as one English article dated by the record, and scores it.
 pub fn validate_records(pipeline: &Pipeline, records: Vec<Record>) -> Report {
-    let outcomes = records.into_iter().map(|r| code_record(pipeline, r)).collect();
+    let table = CameoTable::bundled();
+    let outcomes = records.into_iter().map(|r| code_record(pipeline, &table, r)).collect();
     Report { outcomes, skipped: Vec::new() }
 }
 
-fn code_record(pipeline: &Pipeline, record: Record) -> RecordOutcome {
+fn code_record(pipeline: &Pipeline, table: &CameoTable, record: Record) -> RecordOutcome {
     let mut article = Article::new(record.id.clone(), record.text.clone());
     // Short stylised sentences defeat language identification: the suite is English.
     article.language = Some(Language::english());
@@ -421,7 +430,8 @@ fn code_record(pipeline: &Pipeline, record: Record) -> RecordOutcome {
         _ => &[],
     };
     let comparison = compare(expected, &got);
-    let diagnosis = (!comparison.passed).then(|| diagnose(expected, &got, &actor_codes(&doc)));
+    let diagnosis =
+        (!comparison.passed).then(|| diagnose(expected, &got, &actor_codes(&doc), table));
     RecordOutcome { record, got, comparison, diagnosis, entities }
 }
 
@@ -467,7 +477,12 @@ fn actor_present(expected: &str, codes: &[String]) -> bool {
 
 /// The most telling reason for the first expected event herald missed (or for the extra
 /// events, when none was missed).
-fn diagnose(expected: &[ExpectedEvent], got: &[Coded], codes: &[String]) -> Diagnosis {
+fn diagnose(
+    expected: &[ExpectedEvent],
+    got: &[Coded],
+    codes: &[String],
+    table: &CameoTable,
+) -> Diagnosis {
     let have: BTreeSet<(&str, &str, &str)> = got.iter().map(Coded::triple).collect();
     let Some(miss) = expected
         .iter()
@@ -476,6 +491,14 @@ fn diagnose(expected: &[ExpectedEvent], got: &[Coded], codes: &[String]) -> Diag
         return Diagnosis::ExtraEvent;
     };
     let code = miss.code.as_str();
+    if table.get_nearest(miss.code).is_none() {
+        return Diagnosis::NonCameo;
+    }
+    let intent = herald_events::intent_code(miss.code);
+    let same_pair = |g: &&Coded| g.source == miss.source && g.target == miss.target;
+    if intent != miss.code && got.iter().filter(same_pair).any(|g| g.code == intent.as_str()) {
+        return Diagnosis::Modality;
+    }
     if got.iter().any(|g| g.source == miss.source && g.target == miss.target) {
         return Diagnosis::WrongCode;
     }
@@ -537,13 +560,20 @@ mod tests {
         let e = [exp("ARN", "GON", "064")];
         let codes = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let both = codes(&["ARN", "GON"]);
-        assert_eq!(diagnose(&e, &[], &codes(&["ARN"])), Diagnosis::NoActor);
-        assert_eq!(diagnose(&e, &[], &both), Diagnosis::NoVerb);
-        assert_eq!(diagnose(&e, &[got("ARN", "GON", "010")], &both), Diagnosis::WrongCode);
-        assert_eq!(diagnose(&e, &[got("GON", "ARN", "064")], &both), Diagnosis::WrongArgument);
+        let t = CameoTable::bundled();
+        assert_eq!(diagnose(&e, &[], &codes(&["ARN"]), &t), Diagnosis::NoActor);
+        assert_eq!(diagnose(&e, &[], &both, &t), Diagnosis::NoVerb);
+        assert_eq!(diagnose(&e, &[got("ARN", "GON", "010")], &both, &t), Diagnosis::WrongCode);
+        assert_eq!(diagnose(&e, &[got("GON", "ARN", "064")], &both, &t), Diagnosis::WrongArgument);
         let extra = [got("ARN", "GON", "064"), got("GON", "ARN", "010")];
-        assert_eq!(diagnose(&e, &extra, &both), Diagnosis::ExtraEvent);
-        assert_eq!(diagnose(&[], &extra, &both), Diagnosis::ExtraEvent);
+        assert_eq!(diagnose(&e, &extra, &both, &t), Diagnosis::ExtraEvent);
+        assert_eq!(diagnose(&[], &extra, &both, &t), Diagnosis::ExtraEvent);
+        let contribute = [exp("ARN", "GON", "071")];
+        assert_eq!(
+            diagnose(&contribute, &[got("ARN", "GON", "0331")], &both, &t),
+            Diagnosis::Modality
+        );
+        assert_eq!(diagnose(&[exp("ARN", "GON", "901")], &[], &both, &t), Diagnosis::NonCameo);
         // A country coded where its government was expected is the actor found, badly.
         assert!(actor_present("ARNGOV", &codes(&["ARN"])));
         assert!(actor_present("---GOV", &codes(&["GOV"])));
