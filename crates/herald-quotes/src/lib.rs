@@ -1,0 +1,558 @@
+//! Quotes and attribution: direct quotes between quotation marks and reported speech
+//! ("X said that …"), each with its speaker, addressee and speech verb.
+//!
+//! [`annotate`] fills `Doc::layers.quotes`. Direct quotes come from a mark scanner over
+//! the text ([`scan::scan`]) and need no linguistic layer; attribution and reported speech
+//! use the dependency parse (speech verb → `nsubj` speaker, `obj`/`iobj` addressee,
+//! `ccomp` content) and map the words naming a speaker to the document's entities, whose
+//! mentions coreference has already linked ("he", "the UN chief").
+//!
+//! Short quoted phrases that are not speech — scare quotes, titles, partial quotes inside
+//! reported speech — are left out of the layer: they are not quotes with a speaker.
+#![deny(missing_docs)]
+
+pub mod lexicon;
+pub mod scan;
+
+use herald_doc::{Doc, Quote, QuoteKind, Span, Upos};
+use lexicon::{is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY};
+use scan::Marked;
+
+/// Finds every direct quote and reported speech in `doc` and stores them, in text order,
+/// in `doc.layers.quotes` (replacing what was there). Needs the text layer; uses the
+/// parse and the entities when present. Never panics: text it cannot read gives fewer
+/// quotes.
+pub fn annotate(doc: &mut Doc) {
+    let quotes = Ctx::new(doc).run();
+    doc.layers.quotes = quotes;
+}
+
+/// Read-only views over a document built once per call.
+struct Ctx<'a> {
+    doc: &'a Doc,
+    text: &'a str,
+    parsed: bool,
+    children: Vec<Vec<usize>>,
+    sent_of: Vec<usize>,
+    /// Every entity mention: (span, entity index).
+    mentions: Vec<(Span, usize)>,
+    paras: Vec<(usize, usize)>,
+}
+
+/// A speaker found for a quote.
+#[derive(Clone, Debug, Default)]
+struct Who {
+    speaker: Option<String>,
+    speaker_span: Option<Span>,
+    addressee: Option<String>,
+    verb: Option<String>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a Doc) -> Ctx<'a> {
+        let n = doc.tokens.len();
+        let parsed = n > 0 && doc.tokens.is_parsed();
+        let mut children = vec![Vec::new(); if parsed { n } else { 0 }];
+        if parsed {
+            for (i, h) in doc.tokens.head.iter().enumerate() {
+                if let Some(h) = h.map(|h| h as usize).filter(|&h| h < n && h != i) {
+                    children[h].push(i);
+                }
+            }
+        }
+        let mut sent_of = vec![usize::MAX; n];
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            let lo = (sent.tokens.start as usize).min(n);
+            let hi = (sent.tokens.end as usize).min(n).max(lo);
+            sent_of[lo..hi].fill(s);
+        }
+        let mut mentions = Vec::new();
+        for (e, ent) in doc.layers.entities.iter().enumerate() {
+            for m in &ent.mentions {
+                mentions.push((m.span, e));
+            }
+        }
+        let text = doc.article.text.as_str();
+        Ctx { doc, text, parsed, children, sent_of, mentions, paras: scan::paragraphs(text) }
+    }
+
+    fn span(&self, t: usize) -> Span {
+        self.doc.tokens.spans[t]
+    }
+
+    fn word(&self, t: usize) -> &str {
+        self.doc.text_of(self.span(t))
+    }
+
+    fn deprel(&self, t: usize) -> &str {
+        if self.parsed {
+            self.doc.tokens.deprel[t]
+        } else {
+            ""
+        }
+    }
+
+    fn head(&self, t: usize) -> Option<usize> {
+        if !self.parsed {
+            return None;
+        }
+        self.doc.tokens.head[t].map(|h| h as usize).filter(|&h| h < self.doc.tokens.len())
+    }
+
+    /// The speech-verb lemma of token `t`, if it is a speech verb used as a verb.
+    fn speech_lemma(&self, t: usize) -> Option<String> {
+        if self.parsed {
+            if !matches!(self.doc.tokens.upos[t], Upos::Verb) {
+                return None;
+            }
+            let lemma = self.doc.tokens.lemma(t)?.to_lowercase();
+            if is_speech(&lemma) {
+                return Some(lemma);
+            }
+            lemma_of_form(self.word(t)).map(str::to_string)
+        } else {
+            lemma_of_form(self.word(t)).map(str::to_string)
+        }
+    }
+
+    fn is_punct(&self, t: usize) -> bool {
+        if self.parsed && matches!(self.doc.tokens.upos[t], Upos::Punct) {
+            return true;
+        }
+        self.word(t).chars().all(|c| !c.is_alphanumeric())
+    }
+
+    /// First and last token of the subtree of `t` (the parse is near-projective, so the
+    /// extremes bound it).
+    fn subtree(&self, t: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (t, t);
+        let mut stack = vec![t];
+        let mut seen = 0;
+        while let Some(x) = stack.pop() {
+            seen += 1;
+            if seen > self.children.len() + 1 {
+                break;
+            }
+            lo = lo.min(x);
+            hi = hi.max(x);
+            stack.extend(self.children.get(x).into_iter().flatten().copied());
+        }
+        (lo, hi)
+    }
+
+    fn child(&self, t: usize, rels: &[&str]) -> Option<usize> {
+        self.children.get(t)?.iter().copied().find(|&c| {
+            let d = self.deprel(c);
+            rels.iter().any(|r| d == *r || d.split(':').next() == Some(r))
+        })
+    }
+
+    /// The entity whose mention best covers `span`: the smallest mention containing it,
+    /// else the first mention inside it.
+    fn entity_at(&self, span: Span) -> Option<(usize, Span)> {
+        let containing =
+            self.mentions.iter().filter(|(m, _)| m.contains(span)).min_by_key(|(m, _)| m.len());
+        if let Some(&(m, e)) = containing {
+            return Some((e, m));
+        }
+        self.mentions.iter().find(|(m, _)| span.contains(*m)).map(|&(m, e)| (e, m))
+    }
+
+    fn entity_id(&self, e: usize) -> String {
+        self.doc.layers.entities[e].id.clone()
+    }
+
+    /// Resolves the words at token `t` (a subject or object) to an entity id and the span
+    /// that names it.
+    fn resolve(&self, t: usize) -> (Option<String>, Span) {
+        if let Some((e, m)) = self.entity_at(self.span(t)) {
+            return (Some(self.entity_id(e)), m);
+        }
+        let (lo, hi) = self.subtree(t);
+        let sub = Span::new(self.span(lo).start, self.span(hi).end);
+        // the head noun of an English noun phrase comes last: "Kazakh Foreign Minister
+        // Yerlan Tokayev"; nationality adjectives are not speakers
+        let inside = self
+            .mentions
+            .iter()
+            .filter(|(m, e)| sub.contains(*m) && self.doc.layers.entities[*e].kind != "NORP")
+            .max_by_key(|(m, _)| (m.end, m.len()));
+        if let Some(&(m, e)) = inside {
+            return (Some(self.entity_id(e)), m);
+        }
+        if let Some(&(m, e)) = self.mentions.iter().find(|(m, _)| m.contains(sub)) {
+            return (Some(self.entity_id(e)), m);
+        }
+        if self.parsed && matches!(self.doc.tokens.upos[t], Upos::Pron) {
+            if let Some((e, _)) = self.person_before(sub.start) {
+                return (Some(self.entity_id(e)), sub);
+            }
+        }
+        (None, sub)
+    }
+
+    /// The nearest person mention before byte `b` within the current and previous
+    /// paragraph: the usual antecedent of an unresolved "he"/"she".
+    fn person_before(&self, b: u32) -> Option<(usize, Span)> {
+        let p = self.paragraph_of(b as usize);
+        let floor = self.paras.get(p.saturating_sub(1)).map_or(0, |&(s, _)| s as u32);
+        self.mentions
+            .iter()
+            .filter(|(m, e)| {
+                m.end <= b && m.start >= floor && self.doc.layers.entities[*e].kind == "PERSON"
+            })
+            .max_by_key(|(m, _)| m.end)
+            .map(|&(m, e)| (e, m))
+    }
+
+    /// The subject of speech verb `v`: its own `nsubj`, or for a participle or
+    /// coordinated verb ("adding", "and stressed") the subject of the verb it hangs on.
+    fn subject(&self, v: usize) -> Option<usize> {
+        let mut x = v;
+        for _ in 0..4 {
+            if let Some(s) = self.child(x, &["nsubj"]) {
+                return Some(s);
+            }
+            if !matches!(self.deprel(x), "advcl" | "xcomp" | "conj" | "parataxis" | "ccomp") {
+                return None;
+            }
+            x = self.head(x)?;
+        }
+        None
+    }
+
+    fn attribution(&self, v: usize) -> Who {
+        let verb = self.speech_lemma(v);
+        let mut who = Who { verb: verb.clone(), ..Who::default() };
+        if let Some(s) = self.subject(v) {
+            let (id, span) = self.resolve(s);
+            who.speaker = id;
+            who.speaker_span = Some(span);
+        }
+        if verb.as_deref().is_some_and(|l| ADDRESSING.contains(&l)) {
+            if let Some(o) = self.child(v, &["obj", "iobj"]) {
+                who.addressee = self.resolve(o).0;
+            }
+        }
+        who
+    }
+
+    /// Index of the paragraph holding byte `b`.
+    fn paragraph_of(&self, b: usize) -> usize {
+        self.paras.partition_point(|&(_, e)| e <= b)
+    }
+
+    /// Token indices whose spans overlap `[a, b)`.
+    fn tokens_in(&self, a: usize, b: usize) -> std::ops::Range<usize> {
+        let spans = &self.doc.tokens.spans;
+        let lo = spans.partition_point(|s| (s.end as usize) <= a);
+        let hi = spans.partition_point(|s| (s.start as usize) < b);
+        lo..hi.max(lo)
+    }
+
+    fn inside_any(&self, span: Span, marks: &[Marked]) -> bool {
+        marks.iter().any(|m| {
+            let outer = Span::new(m.open as u32, m.close.map_or(m.span.end, |c| c as u32 + 1));
+            outer.contains(span)
+        })
+    }
+
+    /// True when a marked stretch is speech rather than a scare quote, title or partial
+    /// quote: it stands at the start of a sentence or after a colon, or after a comma
+    /// that follows a speech verb, and it ends with punctuation or is followed by
+    /// punctuation.
+    fn is_speech_quote(&self, m: &Marked) -> bool {
+        let before = self.text[..m.open].trim_end_matches([' ', '\t']);
+        let prev = before.chars().next_back();
+        let ok_start = match prev {
+            None | Some('\n') => true,
+            Some(c) if c.is_alphanumeric() => false,
+            Some(',') => {
+                let w = before[..before.len() - 1]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                lemma_of_form(w).is_some()
+                    || matches!(w, "me" | "us" | "him" | "her" | "them" | "reporters")
+            }
+            Some(_) => true,
+        };
+        if !ok_start {
+            return false;
+        }
+        let inner = self.doc.text_of(m.span);
+        let ends_punct = inner.ends_with(['.', ',', '!', '?', '…', '-', '—', ';', ':']);
+        let after_ok = match m.close {
+            None => true,
+            Some(c) => {
+                let rest = self.text[c..].chars().skip(1).find(|ch| *ch != ' ');
+                rest.is_none_or(|ch| !ch.is_alphanumeric())
+            }
+        };
+        let words = inner.split_whitespace().count();
+        ends_punct || (after_ok && words >= 3)
+    }
+
+    /// The speech verb attributing a direct quote: the nearest speech verb outside any
+    /// quote in the sentences the quote touches, within its paragraph.
+    fn verb_for(&self, m: &Marked, marks: &[Marked]) -> Option<usize> {
+        let close = m.close.map_or(m.span.end as usize, |c| c + 1);
+        let (ps, pe) = *self.paras.get(m.paragraph)?;
+        let toks = self.tokens_in(m.open, close);
+        let first = self.tokens_in(m.open, m.open + 1).start.min(toks.start);
+        let last = toks.end.saturating_sub(1).max(first);
+        let s0 = *self.sent_of.get(first)?;
+        let s1 = *self.sent_of.get(last)?;
+        if s0 == usize::MAX || s1 == usize::MAX {
+            return None;
+        }
+        let lo = self.doc.sentences.get(s0)?.tokens.start as usize;
+        let hi = self.doc.sentences.get(s1)?.tokens.end as usize;
+        let mut best: Option<(usize, usize)> = None;
+        for t in lo..hi.min(self.doc.tokens.len()) {
+            let sp = self.span(t);
+            if (sp.start as usize) < ps || (sp.end as usize) > pe || self.inside_any(sp, marks) {
+                continue;
+            }
+            if self.speech_lemma(t).is_none() {
+                continue;
+            }
+            let d = if (sp.end as usize) <= m.open {
+                m.open - sp.end as usize
+            } else {
+                (sp.start as usize).saturating_sub(close)
+            };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, t));
+            }
+        }
+        best.map(|(_, t)| t)
+    }
+
+    /// For a quote introduced by a colon ("He put it bluntly: …"), the subject of the
+    /// clause before the colon.
+    fn colon_subject(&self, m: &Marked) -> Option<Who> {
+        let before = self.text[..m.open].trim_end();
+        if !before.ends_with(':') {
+            return None;
+        }
+        let colon = before.len() - 1;
+        let toks = self.tokens_in(0, colon);
+        let mut t = toks.end.checked_sub(1)?;
+        for _ in 0..8 {
+            if let Some(s) = self.child(t, &["nsubj"]) {
+                let (id, span) = self.resolve(s);
+                return Some(Who { speaker: id, speaker_span: Some(span), ..Who::default() });
+            }
+            t = self.head(t)?;
+        }
+        None
+    }
+
+    /// Without a parse: the entity mention nearest to the speech verb `v` in its
+    /// paragraph, outside quotes.
+    fn nearest_mention(&self, v: usize, marks: &[Marked]) -> Who {
+        let vs = self.span(v);
+        let p = self.paragraph_of(vs.start as usize);
+        let Some(&(ps, pe)) = self.paras.get(p) else { return Who::default() };
+        let best = self
+            .mentions
+            .iter()
+            .filter(|(m, _)| (m.start as usize) >= ps && (m.end as usize) <= pe)
+            .filter(|(m, _)| !self.inside_any(*m, marks))
+            .min_by_key(|(m, _)| {
+                if m.end <= vs.start {
+                    vs.start - m.end
+                } else {
+                    m.start.saturating_sub(vs.end)
+                }
+            });
+        Who {
+            speaker: best.map(|&(_, e)| self.entity_id(e)),
+            speaker_span: best.map(|&(m, _)| m),
+            verb: lemma_of_form(self.word(v)).map(str::to_string),
+            ..Who::default()
+        }
+    }
+
+    fn direct(&self, marks: &[Marked]) -> Vec<(Quote, usize)> {
+        let mut out: Vec<(Quote, usize)> = Vec::new();
+        for m in marks {
+            if !self.is_speech_quote(m) {
+                continue;
+            }
+            let mut who = match self.verb_for(m, marks) {
+                Some(v) if self.parsed => self.attribution(v),
+                Some(v) => self.nearest_mention(v, marks),
+                None => Who::default(),
+            };
+            if who.speaker.is_none() && who.speaker_span.is_none() && self.parsed {
+                if let Some(w) = self.colon_subject(m) {
+                    who = w;
+                }
+            }
+            if who.speaker.is_none() && who.speaker_span.is_none() {
+                if let Some((prev, p)) = out.last() {
+                    if *p + 1 >= m.paragraph {
+                        who = Who {
+                            speaker: prev.speaker.clone(),
+                            speaker_span: None,
+                            addressee: None,
+                            verb: None,
+                        };
+                    }
+                }
+            }
+            out.push((
+                Quote {
+                    span: m.span,
+                    kind: QuoteKind::Direct,
+                    speaker: who.speaker,
+                    speaker_span: who.speaker_span,
+                    addressee: who.addressee,
+                    verb: who.verb,
+                },
+                m.paragraph,
+            ));
+        }
+        out
+    }
+
+    /// Trims a token range to a content span: drops leading complementizers and
+    /// trailing punctuation.
+    fn content(&self, mut lo: usize, mut hi: usize) -> Option<Span> {
+        while lo <= hi
+            && (self.is_punct(lo)
+                || matches!(self.word(lo).to_lowercase().as_str(), "that" | "whether")
+                    && self.deprel(lo) == "mark")
+        {
+            lo += 1;
+        }
+        while hi > lo && self.is_punct(hi) {
+            hi -= 1;
+        }
+        if lo > hi || self.is_punct(hi) {
+            return None;
+        }
+        Some(Span::new(self.span(lo).start, self.span(hi).end))
+    }
+
+    fn reported(&self, marks: &[Marked], direct: &[Span]) -> Vec<Quote> {
+        let mut out = Vec::new();
+        if !self.parsed {
+            return out;
+        }
+        let overlaps_direct = |s: Span| direct.iter().any(|d| d.start < s.end && s.start < d.end);
+        for v in 0..self.doc.tokens.len() {
+            if self.inside_any(self.span(v), marks) {
+                continue;
+            }
+            let word = self.word(v).to_lowercase();
+            if word == "according" {
+                if let Some(q) = self.according(v) {
+                    if !overlaps_direct(q.span) {
+                        out.push(q);
+                    }
+                }
+                continue;
+            }
+            let Some(lemma) = self.speech_lemma(v) else { continue };
+            if DIRECT_ONLY.contains(&lemma.as_str()) {
+                continue;
+            }
+            let mut span = None;
+            if let Some(c) = self.child(v, &["ccomp"]) {
+                let (lo, hi) = self.subtree(c);
+                if !(lo..=hi).contains(&v) {
+                    span = self.content(lo, hi);
+                }
+            } else if self.deprel(v) == "parataxis" && self.child(v, &["nsubj"]).is_some() {
+                if let Some(h) = self.head(v).filter(|&h| h < v) {
+                    let s = self.sent_of[v];
+                    let start = self.doc.sentences[s].tokens.start as usize;
+                    let (vlo, _) = self.subtree(v);
+                    if vlo > start && self.subtree(h).0 >= start {
+                        span = self.content(start, vlo - 1);
+                    }
+                }
+            } else if matches!(lemma.as_str(), "urge" | "ask" | "tell" | "warn" | "call") {
+                if let Some(x) = self.child(v, &["xcomp"]) {
+                    let (lo, hi) = self.subtree(x);
+                    if lo > v {
+                        span = self.content(lo, hi);
+                    }
+                }
+            }
+            let Some(span) = span else { continue };
+            if overlaps_direct(span) {
+                continue;
+            }
+            let who = self.attribution(v);
+            if who.speaker_span.is_none() {
+                continue;
+            }
+            out.push(Quote {
+                span,
+                kind: QuoteKind::Indirect,
+                speaker: who.speaker,
+                speaker_span: who.speaker_span,
+                addressee: who.addressee,
+                verb: who.verb,
+            });
+        }
+        out
+    }
+
+    /// "According to X, CONTENT." and "CONTENT, according to X."
+    fn according(&self, a: usize) -> Option<Quote> {
+        let next = a + 1;
+        if next >= self.doc.tokens.len() || self.word(next).to_lowercase() != "to" {
+            return None;
+        }
+        let s = self.sent_of[a];
+        let sent = self.doc.sentences.get(s)?;
+        let (start, end) = (sent.tokens.start as usize, sent.tokens.end as usize);
+        let x = self.head(a).filter(|&h| h > next).or_else(|| {
+            (next + 1..end).find(|&t| matches!(self.doc.tokens.upos[t], Upos::Propn | Upos::Noun))
+        })?;
+        let (_, xhi) = self.subtree(x);
+        let (id, name) = self.resolve(x);
+        let span = if a == start {
+            let comma = (xhi + 1..end).find(|&t| self.word(t) == ",")?;
+            self.content(comma + 1, end - 1)?
+        } else {
+            let tail_empty = (xhi + 1..end).all(|t| self.is_punct(t));
+            if !tail_empty || a == 0 {
+                return None;
+            }
+            self.content(start, a - 1)?
+        };
+        Some(Quote {
+            span,
+            kind: QuoteKind::Indirect,
+            speaker: id,
+            speaker_span: Some(name),
+            addressee: None,
+            verb: Some("according to".to_string()),
+        })
+    }
+
+    fn run(&self) -> Vec<Quote> {
+        let marks = scan::scan(self.text);
+        let direct: Vec<Quote> = self.direct(&marks).into_iter().map(|(q, _)| q).collect();
+        let dspans: Vec<Span> = direct.iter().map(|q| q.span).collect();
+        let mut reported = self.reported(&marks, &dspans);
+        reported.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+        let mut kept: Vec<Quote> = Vec::new();
+        for q in reported {
+            if kept.last().is_none_or(|k| k.span.end <= q.span.start) {
+                kept.push(q);
+            }
+        }
+        let mut all = direct;
+        all.extend(kept);
+        all.sort_by_key(|q| (q.span.start, q.span.end));
+        all
+    }
+}
