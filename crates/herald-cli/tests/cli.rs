@@ -181,7 +181,7 @@ fn a_killed_ingest_resumes_without_loss_or_doubles() {
         .spawn()
         .unwrap();
     // Kill it once some batches have landed (or give up waiting after a while).
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(240);
     loop {
         std::thread::sleep(std::time::Duration::from_millis(20));
         let landed = Store::open(&db).ok().and_then(|s| s.stats().ok()).map_or(0, |s| s.articles);
