@@ -35,10 +35,9 @@ fn prf(hit: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
 }
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("tests/fixtures/quotes"));
+    let dir = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/quotes"))
+    });
     let verbose = std::env::var_os("VERBOSE").is_some();
     let pipeline = Pipeline::new().expect("bundled models load");
     let mut files: Vec<_> = std::fs::read_dir(&dir)

@@ -184,22 +184,32 @@ impl<'a> Ctx<'a> {
             return (Some(self.entity_id(e)), m);
         }
         if self.parsed && matches!(self.doc.tokens.upos[t], Upos::Pron) {
-            if let Some((e, _)) = self.person_before(sub.start) {
+            let w = self.word(t).to_lowercase();
+            let kinds: &[&str] = if matches!(w.as_str(), "it" | "its") {
+                &["ORG"]
+            } else if matches!(w.as_str(), "he" | "she" | "him" | "her") {
+                &["PERSON"]
+            } else {
+                &[]
+            };
+            if let Some((e, _)) = self.antecedent(sub.start, kinds) {
                 return (Some(self.entity_id(e)), sub);
             }
         }
         (None, sub)
     }
 
-    /// The nearest person mention before byte `b` within the current and previous
-    /// paragraph: the usual antecedent of an unresolved "he"/"she".
-    fn person_before(&self, b: u32) -> Option<(usize, Span)> {
+    /// The nearest mention of an entity of one of `kinds` before byte `b` within the
+    /// current and previous paragraph: the usual antecedent of an unresolved "he"/"it".
+    fn antecedent(&self, b: u32, kinds: &[&str]) -> Option<(usize, Span)> {
         let p = self.paragraph_of(b as usize);
         let floor = self.paras.get(p.saturating_sub(1)).map_or(0, |&(s, _)| s as u32);
         self.mentions
             .iter()
             .filter(|(m, e)| {
-                m.end <= b && m.start >= floor && self.doc.layers.entities[*e].kind == "PERSON"
+                m.end <= b
+                    && m.start >= floor
+                    && kinds.contains(&self.doc.layers.entities[*e].kind.as_str())
             })
             .max_by_key(|(m, _)| m.end)
             .map(|&(m, e)| (e, m))
@@ -419,9 +429,21 @@ impl<'a> Ctx<'a> {
         out
     }
 
-    /// Trims a token range to a content span: drops leading complementizers and
-    /// trailing punctuation.
+    /// Trims a token range to a content span: drops a leading dateline, leading
+    /// complementizers and trailing punctuation (but keeps a closing quote mark whose
+    /// opening mark is inside the span).
     fn content(&self, mut lo: usize, mut hi: usize) -> Option<Span> {
+        if hi >= self.doc.tokens.len() {
+            return None;
+        }
+        // "CITY, Month 12 - Content": a dateline before the first dash of the sentence
+        let dash = (lo..=hi.min(lo + 12)).find(|&t| matches!(self.word(t), "-" | "—" | "–"));
+        if let Some(d) = dash {
+            let first = self.word(lo);
+            if first.len() > 1 && first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+                lo = d + 1;
+            }
+        }
         while lo <= hi
             && (self.is_punct(lo)
                 || matches!(self.word(lo).to_lowercase().as_str(), "that" | "whether")
@@ -429,13 +451,53 @@ impl<'a> Ctx<'a> {
         {
             lo += 1;
         }
-        while hi > lo && self.is_punct(hi) {
+        while hi > lo && (self.is_punct(hi) || matches!(self.deprel(hi), "cc")) {
+            let w = self.word(hi);
+            if w.chars().any(|c| matches!(c, '"' | '”' | '’' | '\'')) {
+                let inner = Span::new(self.span(lo).start, self.span(hi).start);
+                let marks = self
+                    .doc
+                    .text_of(inner)
+                    .chars()
+                    .filter(|c| matches!(c, '"' | '“' | '”' | '‘'))
+                    .count();
+                let opens =
+                    self.doc.text_of(inner).chars().filter(|c| matches!(c, '“' | '‘')).count();
+                let closes = marks - opens;
+                let straight = self.doc.text_of(inner).matches('"').count();
+                if opens > closes.saturating_sub(straight) || straight % 2 == 1 {
+                    break;
+                }
+            }
             hi -= 1;
         }
-        if lo > hi || self.is_punct(hi) {
+        if lo > hi || self.is_punct(hi) && !self.word(hi).contains(['"', '”', '’']) {
             return None;
         }
         Some(Span::new(self.span(lo).start, self.span(hi).end))
+    }
+
+    /// The last token of a content clause headed by `c`: the clause stops before a
+    /// coordinated clause with its own subject ("…, and it has warned …") and before a
+    /// trailing participle clause after a comma ("…, sending its shares down").
+    fn clause_end(&self, c: usize, hi: usize) -> usize {
+        let mut end = hi;
+        for &ch in self.children.get(c).into_iter().flatten() {
+            if ch <= c {
+                continue;
+            }
+            let (clo, _) = self.subtree(ch);
+            let comma_before = clo > 0 && self.word(clo - 1) == ",";
+            let cut = match self.deprel(ch) {
+                "conj" => self.child(ch, &["nsubj"]).is_some(),
+                "advcl" => comma_before && self.doc.tokens.xpos[ch] == "VBG",
+                _ => false,
+            };
+            if cut && clo > c {
+                end = end.min(clo - 1);
+            }
+        }
+        end
     }
 
     fn reported(&self, marks: &[Marked], direct: &[Span]) -> Vec<Quote> {
@@ -465,8 +527,12 @@ impl<'a> Ctx<'a> {
             if let Some(c) = self.child(v, &["ccomp"]) {
                 let (lo, hi) = self.subtree(c);
                 if !(lo..=hi).contains(&v) {
-                    span = self.content(lo, hi);
+                    span = self.content(lo, self.clause_end(c, hi));
                 }
+            } else if let Some(c) = self.misattached_clause(v) {
+                let (_, hi) = self.subtree(c);
+                span =
+                    self.content(self.mark_after(v).map_or(c, |m| m + 1), self.clause_end(c, hi));
             } else if self.deprel(v) == "parataxis" && self.child(v, &["nsubj"]).is_some() {
                 if let Some(h) = self.head(v).filter(|&h| h < v) {
                     let s = self.sent_of[v];
@@ -504,6 +570,26 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// The first "that"/"whether" complementizer after speech verb `v` in its sentence.
+    fn mark_after(&self, v: usize) -> Option<usize> {
+        let s = *self.sent_of.get(v)?;
+        let end = (self.doc.sentences.get(s)?.tokens.end as usize).min(self.doc.tokens.len());
+        (v + 1..end.min(v + 8)).find(|&t| {
+            matches!(self.word(t).to_lowercase().as_str(), "that" | "whether")
+                && self.deprel(t) == "mark"
+        })
+    }
+
+    /// A content clause the parser hung on the verb's object instead of the verb ("told
+    /// the broadcaster that …" read as a relative clause): the clause marked by the
+    /// complementizer after the verb, when it hangs within two steps below the verb.
+    fn misattached_clause(&self, v: usize) -> Option<usize> {
+        let m = self.mark_after(v)?;
+        let c = self.head(m)?;
+        let h = self.head(c)?;
+        (h == v || self.head(h) == Some(v)).then_some(c)
+    }
+
     /// "According to X, CONTENT." and "CONTENT, according to X."
     fn according(&self, a: usize) -> Option<Quote> {
         let next = a + 1;
@@ -523,7 +609,9 @@ impl<'a> Ctx<'a> {
             self.content(comma + 1, end - 1)?
         } else {
             let tail_empty = (xhi + 1..end).all(|t| self.is_punct(t));
-            if !tail_empty || a == 0 {
+            // a speech verb before "according to" has its own content clause
+            let has_verb = (start..a).any(|t| self.speech_lemma(t).is_some());
+            if !tail_empty || a == 0 || has_verb {
                 return None;
             }
             self.content(start, a - 1)?
@@ -554,5 +642,35 @@ impl<'a> Ctx<'a> {
         all.extend(kept);
         all.sort_by_key(|q| (q.span.start, q.span.end));
         all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use herald_doc::Article;
+    use proptest::prelude::*;
+
+    #[test]
+    fn direct_quotes_without_a_parse() {
+        let text = "“We will stay,” she said.\n\nThey called it a “special operation” then.";
+        let mut doc = Doc::new(Article::new("t", text));
+        annotate(&mut doc);
+        let got: Vec<&str> = doc.layers.quotes.iter().map(|q| doc.text_of(q.span)).collect();
+        assert_eq!(got, ["We will stay,"]);
+    }
+
+    proptest! {
+        #[test]
+        fn quotes_inside_text_and_disjoint(s in "[a-zA-Z “”\"‘’.,:\n]{0,120}") {
+            let mut doc = Doc::new(Article::new("p", s.clone()));
+            annotate(&mut doc);
+            let mut last = 0u32;
+            for q in &doc.layers.quotes {
+                prop_assert!(q.span.get(&s).is_some());
+                prop_assert!(q.span.start >= last);
+                last = q.span.end;
+            }
+        }
     }
 }
