@@ -283,8 +283,7 @@ impl<'a> Ctx<'a> {
                     .rsplit(|c: char| !c.is_alphanumeric())
                     .next()
                     .unwrap_or("");
-                lemma_of_form(w).is_some()
-                    || matches!(w, "me" | "us" | "him" | "her" | "them" | "reporters")
+                lemma_of_form(w).is_some() || self.split_second(m)
             }
             Some(_) => true,
         };
@@ -292,7 +291,9 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let inner = self.doc.text_of(m.span);
-        let ends_punct = inner.ends_with(['.', ',', '!', '?', '…', '-', '—', ';', ':']);
+        let ends_punct = inner
+            .trim_end_matches(['’', '\'', '”', '"'])
+            .ends_with(['.', ',', '!', '?', '…', '-', '—', ';', ':']);
         let after_ok = match m.close {
             None => true,
             Some(c) => {
@@ -302,6 +303,17 @@ impl<'a> Ctx<'a> {
         };
         let words = inner.split_whitespace().count();
         ends_punct || (after_ok && words >= 3)
+    }
+
+    /// True for the second part of a split quote: `“X,” he told them, “Y.”` — a quote
+    /// closed shortly before in the same paragraph with a speech verb in between.
+    fn split_second(&self, m: &Marked) -> bool {
+        let head = &self.text[..m.open];
+        let Some(prev) = head.rfind(['”', '"', '’']) else { return false };
+        let between = &head[prev..];
+        between.len() < 80
+            && !between.contains('\n')
+            && between.split(|c: char| !c.is_alphanumeric()).any(|w| lemma_of_form(w).is_some())
     }
 
     /// The speech verb attributing a direct quote: the nearest speech verb outside any
@@ -627,9 +639,28 @@ impl<'a> Ctx<'a> {
     }
 
     fn run(&self) -> Vec<Quote> {
-        let marks = scan::scan(self.text);
-        let direct: Vec<Quote> = self.direct(&marks).into_iter().map(|(q, _)| q).collect();
-        let dspans: Vec<Span> = direct.iter().map(|q| q.span).collect();
+        let turns = scan::turns(self.text);
+        let in_turn = |sp: Span| turns.iter().any(|(_, b)| b.start <= sp.start && sp.end <= b.end);
+        let marks: Vec<Marked> =
+            scan::scan(self.text).into_iter().filter(|m| !in_turn(m.span)).collect();
+        let mut direct: Vec<Quote> = self.direct(&marks).into_iter().map(|(q, _)| q).collect();
+        for &(label, body) in &turns {
+            let name = self.doc.text_of(label).to_lowercase();
+            let speaker = self.doc.layers.entities.iter().find(|e| {
+                e.name.split_whitespace().last().is_some_and(|w| name.contains(&w.to_lowercase()))
+            });
+            direct.push(Quote {
+                span: body,
+                kind: QuoteKind::Direct,
+                speaker: speaker.map(|e| e.id.clone()),
+                speaker_span: speaker.map(|_| label),
+                addressee: None,
+                verb: None,
+            });
+        }
+        direct.sort_by_key(|q| q.span.start);
+        // reported speech inside a transcript turn is still reported speech
+        let dspans: Vec<Span> = direct.iter().map(|q| q.span).filter(|&sp| !in_turn(sp)).collect();
         let mut reported = self.reported(&marks, &dspans);
         reported.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
         let mut kept: Vec<Quote> = Vec::new();

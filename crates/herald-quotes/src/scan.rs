@@ -41,15 +41,15 @@ enum Mode {
 }
 
 /// The mark convention of the text: double marks, or British single outer marks when no
-/// paragraph opens with a double mark, some paragraph opens with a single mark and single
-/// marks are at least as common as double ones (doubles are then nested quotes).
+/// more paragraphs open with a single mark than with a double one and single marks are at
+/// least as common as double ones (doubles are then nested quotes).
 fn mode(text: &str, paras: &[(usize, usize)]) -> Mode {
     let opens = |c: char| paras.iter().filter(|&&(s, _)| text[s..].starts_with(c)).count();
     let single_opens = opens('‘');
     let double_opens = opens('“') + opens('"');
     let singles = text.matches('‘').count();
     let doubles = text.matches('“').count() + text.matches('"').count() / 2;
-    if single_opens > 0 && double_opens == 0 && singles >= doubles {
+    if single_opens > double_opens && singles >= doubles {
         Mode::Single
     } else {
         Mode::Double
@@ -113,6 +113,32 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
         return None;
     }
     Some(Span::new((start + lead) as u32, (start + lead + t.len()) as u32))
+}
+
+/// Transcript and interview turns: paragraphs opening with a speaker label in capitals
+/// ("ANNA SMITH, ANCHOR: …") or "Q:"/"A:". Returns (label, turn text) spans.
+pub fn turns(text: &str) -> Vec<(Span, Span)> {
+    let mut out = Vec::new();
+    for (ps, pe) in paragraphs(text) {
+        let para = &text[ps..pe];
+        let Some(colon) = para.find(": ") else { continue };
+        let label = &para[..colon];
+        let is_label = label == "Q"
+            || label == "A"
+            || (label.len() >= 3
+                && label.len() <= 60
+                && label.chars().any(|c| c.is_alphabetic())
+                && label
+                    .chars()
+                    .all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\'' | '-' | '’')));
+        if !is_label {
+            continue;
+        }
+        if let Some(body) = trimmed(text, ps + colon + 1, pe) {
+            out.push((Span::new(ps as u32, (ps + colon) as u32), body));
+        }
+    }
+    out
 }
 
 /// Scans `text` for quoted stretches. Marks pair within a paragraph; a quote left open
