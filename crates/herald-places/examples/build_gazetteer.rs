@@ -28,9 +28,10 @@ use serde_json::Value;
 const EXTRA_COUNTRY_NAMES: &[(&str, &str)] =
     &[("GB", "Britain"), ("US", "America"), ("CZ", "Czech Republic"), ("VA", "Vatican")];
 
-/// Names that are not places of the gazetteer, besides the continents: oceans, seas and
-/// compass regions that would otherwise resolve to a namesake town or division ("Red Sea" is
-/// also a state of Sudan; herald's own list).
+/// Names that are not places of the gazetteer, besides the continents: oceans, seas, compass
+/// regions and seats of government that would otherwise resolve to a namesake town or
+/// division ("Red Sea" is also a state of Sudan, "White House" a town in Tennessee; herald's
+/// own list).
 const NON_PLACES: &[&str] = &[
     "Pacific",
     "Pacific Ocean",
@@ -66,6 +67,11 @@ const NON_PLACES: &[&str] = &[
     "East China Sea",
     "Caribbean",
     "Caribbean Sea",
+    "White House",
+    "Pentagon",
+    "Capitol Hill",
+    "Downing Street",
+    "Élysée Palace",
 ];
 
 /// Words that end division names ("Donetsk Oblast"); the name without them is another name.

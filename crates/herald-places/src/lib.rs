@@ -229,10 +229,14 @@ impl Gazetteer {
     /// division, divisions and places by population with capitals raised, a preferred name
     /// before another name. Accents, case, apostrophes and hyphens do not matter ("Kyiv",
     /// "Kiev", "KIEV" and "Kijów" all find Kyiv); short all-capital forms match exactly ("US"
-    /// finds the United States, "us" finds nothing). Empty when nothing matches.
+    /// finds the United States, "us" finds nothing; a two-letter or dotted code such as "UN" or
+    /// "U.N." matches codes only). Empty when nothing matches.
     pub fn lookup(&self, name: &str) -> Vec<Candidate<'_>> {
         let mut out: Vec<Candidate<'_>> = Vec::new();
-        let keys = [acronym_key(name), Some(fold(name))];
+        // "UN", "U.N.": a two-letter or dotted code is only ever a code, never the town "Un".
+        let acronym = acronym_key(name);
+        let code_only = acronym.as_ref().is_some_and(|a| a.len() == 3 || name.contains('.'));
+        let keys = [acronym, (!code_only).then(|| fold(name))];
         for key in keys.iter().flatten() {
             for &(i, primary) in self.by_name.get(key).map(Postings::as_slice).unwrap_or(&[]) {
                 let entry = &self.entries[i as usize];

@@ -45,13 +45,15 @@ const CITY_WORDS: &[&str] = &["city", "town", "village"];
 const LOCAL_COUNTRY: f64 = 10.0;
 /// Bonus for a candidate inside the division named beside the mention ("Paris, Texas").
 const LOCAL_DIVISION: f64 = 12.0;
-/// Bonus for a candidate in the country of another place of the document.
-const DOC_PLACE_COUNTRY: f64 = 2.0;
+/// Bonus for a candidate in the country of another place of the document ("London" does not
+/// make "Washington" the English town).
+const DOC_PLACE_COUNTRY: f64 = 1.5;
 /// Bonus for a candidate in a country the text names elsewhere (a country name or nationality
-/// word): weaker, "U.S. forces" in a story does not make Geneva the one in Illinois.
-const DOC_COUNTRY_WORD: f64 = 1.0;
-/// Bonus for a candidate in a division another place of the document lies in.
-const DOC_DIVISION: f64 = 1.5;
+/// word): weaker still, "U.S. forces" in a story does not make Geneva the one in Illinois.
+const DOC_COUNTRY_WORD: f64 = 0.5;
+/// Bonus for a candidate in a division another place of the document lies in: specific
+/// evidence ("Texas officials … Paris").
+const DOC_DIVISION: f64 = 2.5;
 /// Bonus for the kind the words around the mention ask for ("Donetsk region").
 const KIND_HINT: f64 = 3.0;
 /// A place smaller than this named with no support from the context is more often something
@@ -246,9 +248,12 @@ impl DocContext {
         ctx
     }
 
+    /// Another place of the document: its country, and its division unless it is a country or
+    /// a national capital (a capital is named for its government, not for its region:
+    /// "Washington and London" says nothing about English towns).
     fn add_entry(&mut self, e: &Entry) {
         self.countries.insert(e.country.clone());
-        if e.kind != Kind::Country {
+        if e.kind != Kind::Country && !e.capital {
             self.divisions.insert((e.country.clone(), e.admin1.clone()));
         }
     }
@@ -269,11 +274,17 @@ impl<'g> Query<'g> {
         let none = Query { candidates: Vec::new(), local: Vec::new(), spans: spans.clone() };
         let mut names: Vec<&str> = vec![entity.name.as_str()];
         names.extend(spans.iter().filter_map(|s| s.get(text)));
+        let mentioned = names.len() > 1;
         // A generic word, not a name: no mention is capitalised.
         let capitalised = |n: &&str| n.split_whitespace().any(starts_upper);
-        if !names[1..].is_empty() && !names[1..].iter().any(capitalised) {
+        // Pronouns and role phrases that coreference added ("it", "the capital") are not names
+        // to look up.
+        let first = names.remove(0);
+        names.retain(capitalised);
+        if mentioned && names.is_empty() {
             return none;
         }
+        names.insert(0, first);
         let mut candidates: Vec<Candidate<'g>> = Vec::new();
         let mut local_containers: Vec<&'g Entry> = Vec::new();
         let mut hint: Option<Kind> = None;
@@ -342,7 +353,13 @@ impl<'g> Query<'g> {
             }
         };
         bump(&mut local, &local_containers);
-        for span in &spans {
+        // Context is read around the name mentions only (last word capitalised), not around
+        // pronouns or role phrases ("it", "the Russian capital").
+        let name_spans = spans.iter().filter(|s| {
+            let t = s.get(text).map(clean_name).unwrap_or("");
+            t.split_whitespace().last().is_some_and(starts_upper)
+        });
+        for span in name_spans {
             let (s, e) = (span.start as usize, span.end as usize);
             let first = words.partition_point(|w| w.start < s);
             let after = words.partition_point(|w| w.start < e);
@@ -656,6 +673,18 @@ mod tests {
     }
 
     #[test]
+    fn weak_document_evidence_does_not_overturn_a_famous_place() {
+        let text = "Washington and London are alone in warning Iraq.";
+        assert_eq!(
+            places(text, &["Washington", "London", "Iraq"]),
+            [place("Washington", "US"), place("London", "GB"), place("Iraq", "IQ")]
+        );
+        let text = "He called for a meeting in Geneva to remove U.S. forces.";
+        assert_eq!(places(text, &["Geneva"]), [place("Geneva", "CH")]);
+        assert!(gaz().lookup("U.N.").is_empty() && gaz().lookup("UN").is_empty());
+    }
+
+    #[test]
     fn context_words_beside_the_mention() {
         assert_eq!(places("Grain ships left Odessa at dawn.", &["Odessa"]), [place("Odesa", "UA")]);
         assert_eq!(
@@ -683,6 +712,17 @@ mod tests {
             [place("Lebanon", "LB"), place("United States", "US")]
         );
         assert_eq!(places("Storms hit the gulf.", &["the gulf"]), [None]);
+    }
+
+    #[test]
+    fn pronoun_mentions_are_kept_but_not_looked_up() {
+        let text = "Russia said it would respond.";
+        let mut d = doc(text, &["Russia"]);
+        d.layers.entities[0].mentions.push(Mention::new(Span::new(12, 14)));
+        resolve(&mut d, gaz());
+        assert_eq!(d.layers.places.len(), 1);
+        assert_eq!(d.layers.places[0].country, "RU");
+        assert_eq!(d.layers.places[0].mentions.len(), 2);
     }
 
     #[test]
