@@ -414,7 +414,10 @@ impl<'a> Coder<'a> {
                 (agent.map(|a| self.args(a)).unwrap_or_default(), self.args(subj))
             }
             None => {
-                let sources = self.subject(t).map(|x| self.args(x)).unwrap_or_default();
+                let sources = match self.subject(t) {
+                    Some(x) => self.args(x),
+                    None => self.left_actor(s, t),
+                };
                 let avoid: Vec<&str> = sources.iter().map(|a| a.code.as_str()).collect();
                 // Force is used *in* a place: "a military operation in Ukraine".
                 let violent = code.active.is_some_and(|c| c.root() >= 18);
@@ -659,12 +662,21 @@ impl<'a> Coder<'a> {
             Some("intent" | "conditional") => intent_code(code),
             _ => code,
         };
-        let entry = self.table.get_nearest(code)?;
+        // A code the CAMEO table lacks comes from a user's dictionary (PETRARCH users extend
+        // CAMEO with their own codes): kept, with its root's quad class and no Goldstein
+        // score (0) rather than dropped.
+        let (root, quad, goldstein) = match self.table.get_nearest(code) {
+            Some(entry) => (entry.root, entry.quad.number(), entry.goldstein),
+            None => {
+                let root = code.root();
+                (root, crate::QuadClass::of_root(root).map_or(0, |q| q.number()), 0.0)
+            }
+        };
         Some(Event {
             code: code.as_str().to_owned(),
-            root: format!("{:02}", entry.root),
-            quad_class: entry.quad.number(),
-            goldstein: entry.goldstein,
+            root: format!("{root:02}"),
+            quad_class: quad,
+            goldstein,
             source: src.code.clone(),
             target: tgt.code.clone(),
             source_entity: src.entity.clone(),
@@ -1007,7 +1019,9 @@ impl<'a> Coder<'a> {
         deps: &Deps,
     ) -> Option<usize> {
         match e {
-            Element::Item(i) => self.item_in(i, heads),
+            // PETRARCH matches a pattern's words anywhere in the verb phrase, so a word may be
+            // a modifier of the object ("fired two *artillery* shells" is "* ARTILLERY").
+            Element::Item(i) => self.item_in(i, heads).or_else(|| self.item_in(i, mods)),
             Element::Phrase(items) => {
                 let (head, rest) = items.split_last()?;
                 let mut n = self.item_in(head, heads)?;
@@ -1099,6 +1113,47 @@ impl<'a> Coder<'a> {
             };
         }
         None
+    }
+
+    /// For a verb the parse gave no subject (a misparse: "officials are about to restore
+    /// ...", "UN Secretary-General X has called ..."): the nearest coded actor mention
+    /// before the verb in its sentence that is not the object of a preposition, as a
+    /// surface-order reading would take it. Only for a verb of the main clause.
+    fn left_actor(&self, s: usize, t: usize) -> Vec<Arg> {
+        let main = std::iter::successors(Some(t), |&v| self.governor(v))
+            .take(4)
+            .any(|v| self.rel(v) == "root");
+        if !main {
+            return Vec::new();
+        }
+        let tokens = &self.doc.tokens;
+        let first = self.doc.sentences[s].tokens.start as usize;
+        let verb_start = tokens.spans[t].start;
+        let mut best: Option<(u32, usize)> = None;
+        for e in &self.doc.layers.entities {
+            if e.actor.is_none() {
+                continue;
+            }
+            for m in &e.mentions {
+                if m.span.end > verb_start || m.span.start < tokens.spans[first].start {
+                    continue;
+                }
+                // The mention's last token, and the token before it (a preposition there
+                // makes it an oblique, not a subject).
+                let Some(last) = (first..t).rev().find(|&x| tokens.spans[x].end <= m.span.end)
+                else {
+                    continue;
+                };
+                let start = (first..=last).find(|&x| tokens.spans[x].start >= m.span.start);
+                let after_prep = start
+                    .and_then(|x| x.checked_sub(1))
+                    .is_some_and(|p| p >= first && tokens.upos[p] == Upos::Adp);
+                if !after_prep && best.is_none_or(|(end, _)| m.span.end > end) {
+                    best = Some((m.span.end, last));
+                }
+            }
+        }
+        best.map(|(_, h)| self.args(h)).unwrap_or_default()
     }
 
     /// The actors an argument names: its head and the nouns coordinated with it, and the
