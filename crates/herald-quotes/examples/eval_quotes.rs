@@ -134,7 +134,7 @@ fn main() {
                         println!(
                             "{} SPK {kind}: gold {gs:?} got {:?} for {:?}",
                             a["id"],
-                            ent.map(|e| e.name.as_str()),
+                            ent.map(|e| (e.name.as_str(), e.kind.as_str())),
                             ctext(s, e)
                         );
                     }
