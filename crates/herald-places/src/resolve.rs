@@ -654,6 +654,11 @@ mod tests {
             places("A storm hit Paris, Texas, on Monday.", &["Paris", "Texas"]),
             [place("Paris", "US"), place("Texas", "US")]
         );
+        // One entity spanning "Paris, Texas".
+        assert_eq!(
+            places("A storm hit Paris, Texas, on Monday.", &["Paris, Texas"]),
+            [place("Paris", "US")]
+        );
         assert_eq!(
             places("Texas officials said the storm hit Paris hardest.", &["Texas", "Paris"]),
             [place("Texas", "US"), place("Paris", "US")]
@@ -786,6 +791,29 @@ mod tests {
         assert_eq!((p[1].id.as_str(), p[1].geonameid), ("p2", Some(703448)));
         assert_eq!(p[1].mentions.len(), 2);
         assert!((p[1].lat - 50.45).abs() < 0.1 && (p[1].lon - 30.52).abs() < 0.1);
+    }
+
+    #[test]
+    fn any_span_over_any_text_does_not_panic() {
+        let text = "Kyiv’s mayor: São Paulo, Texas — Ж. the city of U.S. ,, Ukrainian's";
+        let n = text.len() as u32 + 3;
+        for start in 0..n {
+            for end in [start, start + 1, start + 4, start + 9, n, 0] {
+                let mut d = Doc::new(Article::new("t", text));
+                d.layers.entities.push(Entity {
+                    id: "E1".into(),
+                    name: text.get(start as usize..end as usize).unwrap_or("").to_owned(),
+                    kind: "GPE".into(),
+                    actor: None,
+                    actor_reason: None,
+                    mentions: vec![Mention {
+                        span: Span { start, end },
+                        role: MentionRole::Unknown,
+                    }],
+                });
+                resolve(&mut d, gaz());
+            }
+        }
     }
 
     #[test]
