@@ -249,8 +249,9 @@ struct TargetSearch<'w> {
     consumed: &'w HashSet<String>,
     /// Source codes: an argument of their family is no target.
     avoid: &'w [&'w str],
-    /// A use of force: its place ("in Ukraine") is its target.
-    violent: bool,
+    /// Prepositions whose place is the target when no actor is found (see
+    /// [`place_target_preps`]).
+    place_preps: &'w [&'w str],
 }
 
 /// Why an event was coded: its trigger word and the rule that matched.
@@ -419,13 +420,12 @@ impl<'a> Coder<'a> {
                     None => self.left_actor(s, t),
                 };
                 let avoid: Vec<&str> = sources.iter().map(|a| a.code.as_str()).collect();
-                // Force is used *in* a place: "a military operation in Ukraine".
-                let violent = code.active.is_some_and(|c| c.root() >= 18);
+                let place_preps = code.active.map_or(&[][..], place_target_preps);
                 let want = TargetSearch {
                     named_prep: named_prep.as_deref(),
                     consumed: &consumed,
                     avoid: &avoid,
-                    violent,
+                    place_preps,
                 };
                 let targets = self.target(t, &want);
                 (sources, targets)
@@ -875,11 +875,11 @@ impl<'a> Coder<'a> {
                 return args;
             }
         }
-        if want.violent {
+        if !want.place_preps.is_empty() {
             let places = self
                 .kids_with(t, &["obl"])
                 .chain(objects().flat_map(|o| self.kids_with(o, &["nmod"]).collect::<Vec<_>>()))
-                .filter(|&o| prep_is(o, &["in", "into", "inside"]));
+                .filter(|&o| prep_is(o, want.place_preps));
             for c in places {
                 let args = keep(self.args_with_places(c));
                 if !args.is_empty() {
@@ -1417,6 +1417,21 @@ pub fn intent_code(code: EventCode) -> EventCode {
 /// fight (19), sign an agreement (057).
 fn symmetric(code: EventCode) -> bool {
     matches!(code.root(), 4 | 6 | 19) || code.as_str() == "057"
+}
+
+/// The prepositions whose place (a country, a capital) is an event's target when nothing
+/// else names one: force is used *in* or *at* a place ("an operation in Ukraine", "fired
+/// shells at Seoul"), a visit goes *to* or arrives *in* it, a withdrawal is *from* it, troops
+/// are massed or deployed *in* or *on* it.
+fn place_target_preps(code: EventCode) -> &'static [&'static str] {
+    match code.root() {
+        18..=20 => &["in", "into", "inside", "at"],
+        15..=17 => &["in", "into", "on", "to"],
+        4 => &["in", "to"],
+        8 => &["from", "in"],
+        3 if matches!(code.as_str(), "036" | "0356" | "035") => &["in", "to", "from"],
+        _ => &[],
+    }
 }
 
 /// True when one code extends the other (`PRK` and `PRKMIL`): an actor acting on itself
