@@ -1670,22 +1670,34 @@ mod tests {
     }
 
     #[test]
-    fn a_place_mention_is_not_a_participant() {
-        let mut doc = doc_of(
-            "France/PROPN/France/2/nsubj withdrew/VERB/withdraw/0/root from/ADP/from/4/case Mali/PROPN/Mali/2/obl",
+    fn a_place_mention_is_a_participant_only_where_the_event_goes_to_or_from_it() {
+        let with_place = |parse: &str, start: u32| {
+            let mut doc = doc_of(parse);
+            let mut place = Mention::new(Span::new(start, start + 4));
+            place.role = herald_doc::MentionRole::Place;
+            doc.layers.entities.push(Entity {
+                id: "E1".into(),
+                name: "Mali".into(),
+                kind: "GPE".into(),
+                actor: Some("MLI".into()),
+                actor_reason: None,
+                mentions: vec![place],
+            });
+            assert_eq!(doc.text_of(Span::new(start, start + 4)), "Mali");
+            doc
+        };
+        // A protest in Mali is not a protest against Mali.
+        let doc = with_place(
+            "France/PROPN/France/2/nsubj protested/VERB/protest/0/root in/ADP/in/4/case Mali/PROPN/Mali/2/obl",
+            20,
         );
-        let mut place = Mention::new(Span::new(21, 25));
-        place.role = herald_doc::MentionRole::Place;
-        doc.layers.entities.push(Entity {
-            id: "E1".into(),
-            name: "Mali".into(),
-            kind: "GPE".into(),
-            actor: Some("MLI".into()),
-            actor_reason: None,
-            mentions: vec![place],
-        });
-        assert_eq!(doc.text_of(Span::new(21, 25)), "Mali");
-        check_doc(doc, &["FRA  080 false -"]);
+        check_doc(doc, &["FRA  140 false -"]);
+        // A withdrawal from Mali is one from Mali.
+        let doc = with_place(
+            "France/PROPN/France/2/nsubj withdrew/VERB/withdraw/0/root from/ADP/from/4/case Mali/PROPN/Mali/2/obl",
+            21,
+        );
+        check_doc(doc, &["FRA MLI 080 false -"]);
     }
 
     #[test]
