@@ -639,28 +639,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn run(&self) -> Vec<Quote> {
-        let turns = scan::turns(self.text);
-        let in_turn = |sp: Span| turns.iter().any(|(_, b)| b.start <= sp.start && sp.end <= b.end);
-        let marks: Vec<Marked> =
-            scan::scan(self.text).into_iter().filter(|m| !in_turn(m.span)).collect();
-        let mut direct: Vec<Quote> = self.direct(&marks).into_iter().map(|(q, _)| q).collect();
-        for &(label, body) in &turns {
-            let name = self.doc.text_of(label).to_lowercase();
-            let speaker = self.doc.layers.entities.iter().find(|e| {
-                e.name.split_whitespace().last().is_some_and(|w| name.contains(&w.to_lowercase()))
-            });
-            direct.push(Quote {
-                span: body,
-                kind: QuoteKind::Direct,
-                speaker: speaker.map(|e| e.id.clone()),
-                speaker_span: speaker.map(|_| label),
-                addressee: None,
-                verb: None,
-            });
-        }
-        direct.sort_by_key(|q| q.span.start);
-        // reported speech inside a transcript turn is still reported speech
-        let dspans: Vec<Span> = direct.iter().map(|q| q.span).filter(|&sp| !in_turn(sp)).collect();
+        // transcript and Q&A turns without marks are not direct quotes: a direct quote is
+        // defined by its quotation marks
+        let marks = scan::scan(self.text);
+        let direct: Vec<Quote> = self.direct(&marks).into_iter().map(|(q, _)| q).collect();
+        let dspans: Vec<Span> = direct.iter().map(|q| q.span).collect();
         let mut reported = self.reported(&marks, &dspans);
         reported.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
         let mut kept: Vec<Quote> = Vec::new();

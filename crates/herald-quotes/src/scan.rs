@@ -115,32 +115,6 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     Some(Span::new((start + lead) as u32, (start + lead + t.len()) as u32))
 }
 
-/// Transcript and interview turns: paragraphs opening with a speaker label in capitals
-/// ("ANNA SMITH, ANCHOR: …") or "Q:"/"A:". Returns (label, turn text) spans.
-pub fn turns(text: &str) -> Vec<(Span, Span)> {
-    let mut out = Vec::new();
-    for (ps, pe) in paragraphs(text) {
-        let para = &text[ps..pe];
-        let Some(colon) = para.find(": ") else { continue };
-        let label = &para[..colon];
-        let is_label = label == "Q"
-            || label == "A"
-            || (label.len() >= 3
-                && label.len() <= 60
-                && label.chars().any(|c| c.is_alphabetic())
-                && label
-                    .chars()
-                    .all(|c| c.is_uppercase() || matches!(c, ' ' | ',' | '.' | '\'' | '-' | '’')));
-        if !is_label {
-            continue;
-        }
-        if let Some(body) = trimmed(text, ps + colon + 1, pe) {
-            out.push((Span::new(ps as u32, (ps + colon) as u32), body));
-        }
-    }
-    out
-}
-
 /// Scans `text` for quoted stretches. Marks pair within a paragraph; a quote left open
 /// at the end of a paragraph continues into the next paragraph only when that paragraph
 /// opens with a quote mark (the multi-paragraph convention), and otherwise ends with its
