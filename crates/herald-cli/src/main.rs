@@ -36,6 +36,8 @@ enum Command {
     Explain(cmd::explain::Args),
     /// Stored events as GDELT 2.0 event rows or JSONL (`export events`)
     Export(cmd::export::Args),
+    /// What people and organisations were quoted saying, across the store (`--speaker NAME`)
+    Quotes(cmd::quotes::Args),
     /// Counts over the store
     Stats,
     /// Build herald's actor dictionary from PETRARCH/TABARI dictionaries
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
         Command::Show(args) => cmd::show::run(&db(), args),
         Command::Explain(args) => cmd::explain::run(&db(), args),
         Command::Export(args) => cmd::export::run(&db(), args),
+        Command::Quotes(args) => cmd::quotes::run(&db(), args),
         Command::Stats => cmd::stats::run(&db()),
         Command::Dict(args) => cmd::dict::run(args),
         Command::Parse(args) => cmd::parse::run(args),

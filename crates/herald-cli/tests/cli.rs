@@ -103,6 +103,78 @@ fn annotate_the_example_article() {
         .collect();
     assert!(uses.contains(&"place") && uses.contains(&"actor"), "{uses:?}");
     assert_eq!(entity("United Nations")["actor"], "IGOUNO");
+
+    // Events the events issue lists for this article: (source, target, code prefix).
+    let events = json["events"].as_array().unwrap();
+    let has = |src: &str, tgt: &str, code: &str| {
+        events.iter().any(|e| {
+            e["source"].as_str().is_some_and(|s| s.starts_with(src))
+                && e["target"].as_str().is_some_and(|t| t.starts_with(tgt))
+                && e["code"].as_str().is_some_and(|c| c.starts_with(code))
+        })
+    };
+    for (src, tgt, code, what) in [
+        ("IGOUNO", "", "0256", "appeal for a ceasefire"),
+        ("IGOUNO", "RUS", "042", "visit to Moscow"),
+        ("RUS", "IGOUNO", "043", "Russia hosts"),
+        ("IGOUNO", "", "033", "intent to provide aid"),
+        ("IGOUNO", "RUS", "112", "accusation"),
+        ("IGOUNO", "", "1056", "demand for a ceasefire"),
+        ("WST", "RUS", "163", "sanctions"),
+        ("RUS", "UKR", "19", "military action in Ukraine"),
+        ("RUS", "", "035", "intent to halt the operation"),
+    ] {
+        assert!(has(src, tgt, code), "no {what} ({src} -> {tgt} {code}): {events:#?}");
+    }
+    let text_of = |e: &serde_json::Value| slice(&e["evidence"]);
+    for e in events {
+        let evidence = text_of(e);
+        assert!(!evidence.contains("as soon as possible") || e["code"] == "0256", "{e}");
+        assert!(!evidence.contains("applying to join"), "no act from the demands on Kiev: {e}");
+        assert!(e["rule"].as_str().is_some_and(|r| !r.is_empty()), "{e}");
+    }
+    let visit = events.iter().find(|e| e["code"] == "042").unwrap();
+    assert_eq!(visit["date"], "2022-04-26");
+    let places = json["places"].as_array().unwrap();
+    let place_name = |id: &serde_json::Value| {
+        places.iter().find(|p| &p["id"] == id).map(|p| p["name"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(place_name(&visit["place"]).as_deref(), Some("Moscow"));
+
+    // Quotes: six direct ones, five by Guterres and one by Lavrov.
+    let quotes = json["quotes"].as_array().unwrap();
+    let direct: Vec<&serde_json::Value> = quotes.iter().filter(|q| q["kind"] == "direct").collect();
+    assert_eq!(direct.len(), 6, "{direct:#?}");
+    let by = |id: &serde_json::Value| direct.iter().filter(|q| &q["speaker"] == id).count();
+    assert_eq!((by(&guterres["id"]), by(&lavrov["id"])), (5, 1));
+    assert!(direct.iter().any(|q| q["addressee"] == lavrov["id"] && q["verb"] == "tell"));
+    assert!(quotes.iter().all(|q| q["text"] != "as soon as possible"));
+}
+
+#[test]
+fn quotes_by_speaker_across_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let text = std::fs::read_to_string(repo("tests/data/guterres-lavrov-moscow.txt")).unwrap();
+    let input = dir.path().join("example.jsonl");
+    let line = serde_json::json!({"id": "example", "date": "2022-04-26", "text": text});
+    std::fs::write(&input, format!("{line}\n")).unwrap();
+    let out = herald(&db, &["ingest", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = herald(&db, &["quotes", "--speaker", "lavrov", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.len() >= 2, "{lines:#?}");
+    assert!(lines.iter().all(|q| q["speaker"] == "Sergei Lavrov" && q["date"] == "2022-04-26"));
+    assert!(
+        lines.iter().any(|q| q["kind"] == "direct")
+            && lines.iter().any(|q| q["kind"] == "indirect")
+    );
+    let out = herald(&db, &["quotes", "--speaker", "nobody at all"]);
+    assert!(out.status.success() && stdout(&out).is_empty());
+    let out = herald(&db, &["quotes", "--since", "April"]);
+    assert!(!out.status.success() && stderr(&out).contains("YYYY-MM-DD"));
 }
 
 #[test]

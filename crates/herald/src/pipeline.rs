@@ -23,11 +23,13 @@ pub enum Stage {
     Places,
     /// CAMEO event coding.
     Events,
+    /// Direct quotes and reported speech with their speakers.
+    Quotes,
 }
 
 impl Stage {
     /// Every stage, in running order.
-    pub const ALL: [Stage; 9] = [
+    pub const ALL: [Stage; 10] = [
         Stage::Language,
         Stage::Text,
         Stage::Syntax,
@@ -37,6 +39,7 @@ impl Stage {
         Stage::Actors,
         Stage::Places,
         Stage::Events,
+        Stage::Quotes,
     ];
 
     /// Short lowercase name, as `--profile` prints it.
@@ -51,6 +54,7 @@ impl Stage {
             Stage::Actors => "actors",
             Stage::Places => "places",
             Stage::Events => "events",
+            Stage::Quotes => "quotes",
         }
     }
 }
@@ -228,6 +232,8 @@ impl Pipeline {
             clock.lap(Stage::Places);
             herald_events::code_events(&mut doc, &m.verbs, &m.cameo, &m.actors);
             clock.lap(Stage::Events);
+            herald_quotes::annotate(&mut doc);
+            clock.lap(Stage::Quotes);
         }
         let profile = clock.profile;
         profile.articles += 1;

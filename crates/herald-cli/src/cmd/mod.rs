@@ -11,6 +11,7 @@ pub mod extract;
 pub mod ingest;
 pub mod ner;
 pub mod parse;
+pub mod quotes;
 pub mod search;
 pub mod show;
 pub mod stats;
