@@ -415,7 +415,13 @@ impl<'a> Coder<'a> {
                 (agent.map(|a| self.args(a)).unwrap_or_default(), self.args(subj))
             }
             None => {
+                // Two subjects of one verb are a list the parser broke in two ("Mordor,
+                // Rohan, Fornost and Bree welcomed ...").
+                let subjects: Vec<usize> = self.kids_with(t, &["nsubj"]).collect();
                 let sources = match self.subject(t) {
+                    Some(_) if subjects.len() > 1 => {
+                        subjects.iter().flat_map(|&x| self.args(x)).collect()
+                    }
                     Some(x) => self.args(x),
                     None => self.left_actor(s, t),
                 };
@@ -1159,11 +1165,23 @@ impl<'a> Coder<'a> {
     /// The actors an argument names: its head and the nouns coordinated with it, and the
     /// parties coordinated inside its "of"/"from" complement (see [`Coder::nmod_conjuncts`]).
     fn args(&self, h: usize) -> Vec<Arg> {
+        // Conjuncts hang off the first one, or off each other in a misparsed list ("Mordor,
+        // Rohan, Fornost and Bree"): all of them, a few levels deep.
         let mut heads = vec![h];
-        for c in self.kids_with(h, &["conj"]) {
-            if matches!(self.doc.tokens.upos[c], Upos::Noun | Upos::Propn | Upos::Pron) {
-                heads.push(c);
+        let mut i = 0;
+        while i < heads.len() && heads.len() < 12 {
+            let x = heads[i];
+            for c in self.kids_with(x, &["conj", "appos"]) {
+                let nominal =
+                    matches!(self.doc.tokens.upos[c], Upos::Noun | Upos::Propn | Upos::Pron);
+                // An apposition renames its head ("Arnor, the state's foe"); only a named
+                // one in a list adds a party.
+                let listed = self.rel(c) == "conj" || self.doc.tokens.upos[c] == Upos::Propn;
+                if nominal && listed && !heads.contains(&c) {
+                    heads.push(c);
+                }
             }
+            i += 1;
         }
         let mut out = Vec::new();
         for x in heads {
