@@ -133,3 +133,37 @@ pub fn lemma_of_form(word: &str) -> Option<&'static str> {
 pub fn is_speech(lemma: &str) -> bool {
     SPEECH_VERBS.contains(&lemma)
 }
+
+/// Role nouns that stand for an organisation named before them ("the company said").
+pub const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "club",
+    "group",
+    "ministry",
+    "department",
+    "agency",
+    "band",
+    "union",
+    "council",
+    "bank",
+    "carmaker",
+    "retailer",
+    "chain",
+    "airline",
+    "insurer",
+    "lender",
+    "charity",
+    "organisation",
+    "organization",
+    "startup",
+    "regulator",
+    "party",
+    "app",
+];
+
+/// Personal pronouns (lower case).
+pub const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "i", "me",
+    "my", "we", "us", "our", "you", "your",
+];

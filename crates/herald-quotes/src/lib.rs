@@ -15,7 +15,7 @@ pub mod lexicon;
 pub mod scan;
 
 use herald_doc::{Doc, Quote, QuoteKind, Span, Upos};
-use lexicon::{is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY};
+use lexicon::{is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, ORG_NOUNS, PRONOUNS};
 use scan::Marked;
 
 /// Finds every direct quote and reported speech in `doc` and stores them, in text order,
@@ -37,6 +37,8 @@ struct Ctx<'a> {
     /// Every entity mention: (span, entity index).
     mentions: Vec<(Span, usize)>,
     paras: Vec<(usize, usize)>,
+    /// Outer spans (marks included) of every quoted stretch.
+    quoted: Vec<Span>,
 }
 
 /// A speaker found for a quote.
@@ -73,7 +75,20 @@ impl<'a> Ctx<'a> {
             }
         }
         let text = doc.article.text.as_str();
-        Ctx { doc, text, parsed, children, sent_of, mentions, paras: scan::paragraphs(text) }
+        let quoted = scan::scan(text)
+            .iter()
+            .map(|m| Span::new(m.open as u32, m.close.map_or(m.span.end, |c| c as u32 + 1)))
+            .collect();
+        Ctx {
+            doc,
+            text,
+            parsed,
+            children,
+            sent_of,
+            mentions,
+            paras: scan::paragraphs(text),
+            quoted,
+        }
     }
 
     fn span(&self, t: usize) -> Span {
@@ -147,56 +162,238 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// The entity whose mention best covers `span`: the smallest mention containing it,
-    /// else the first mention inside it.
-    fn entity_at(&self, span: Span) -> Option<(usize, Span)> {
-        let containing =
-            self.mentions.iter().filter(|(m, _)| m.contains(span)).min_by_key(|(m, _)| m.len());
-        if let Some(&(m, e)) = containing {
-            return Some((e, m));
-        }
-        self.mentions.iter().find(|(m, _)| span.contains(*m)).map(|&(m, e)| (e, m))
-    }
-
     fn entity_id(&self, e: usize) -> String {
         self.doc.layers.entities[e].id.clone()
     }
 
     /// Resolves the words at token `t` (a subject or object) to an entity id and the span
-    /// that names it.
+    /// that names it. The speaker is the entity of the whole noun phrase — the mention
+    /// covering its head (last) word — never an entity nested inside it as a modifier
+    /// ("Kazakh Foreign Minister X" is X; "Kazakhstan's foreign minister" is no entity
+    /// unless coreference links it). Relative pronouns resolve through the noun they
+    /// modify, personal pronouns and role nouns through the text before them.
     fn resolve(&self, t: usize) -> (Option<String>, Span) {
-        if let Some((e, m)) = self.entity_at(self.span(t)) {
-            return (Some(self.entity_id(e)), m);
-        }
-        let (lo, hi) = self.subtree(t);
-        let sub = Span::new(self.span(lo).start, self.span(hi).end);
-        // the head noun of an English noun phrase comes last: "Kazakh Foreign Minister
-        // Yerlan Tokayev"; nationality adjectives are not speakers
-        let inside = self
-            .mentions
-            .iter()
-            .filter(|(m, e)| sub.contains(*m) && self.doc.layers.entities[*e].kind != "NORP")
-            .max_by_key(|(m, _)| (m.end, m.len()));
-        if let Some(&(m, e)) = inside {
-            return (Some(self.entity_id(e)), m);
-        }
-        if let Some(&(m, e)) = self.mentions.iter().find(|(m, _)| m.contains(sub)) {
-            return (Some(self.entity_id(e)), m);
-        }
-        if self.parsed && matches!(self.doc.tokens.upos[t], Upos::Pron) {
-            let w = self.word(t).to_lowercase();
-            let kinds: &[&str] = if matches!(w.as_str(), "it" | "its") {
-                &["ORG"]
-            } else if matches!(w.as_str(), "he" | "she" | "him" | "her") {
-                &["PERSON"]
-            } else {
-                &[]
-            };
-            if let Some((e, _)) = self.antecedent(sub.start, kinds) {
-                return (Some(self.entity_id(e)), sub);
+        self.resolve_at(t, 0)
+    }
+
+    fn resolve_at(&self, t: usize, depth: u8) -> (Option<String>, Span) {
+        let w = self.word(t).to_lowercase();
+        if depth < 2 && matches!(w.as_str(), "who" | "which" | "that") {
+            if let Some(n) = self
+                .head(t)
+                .filter(|&v| self.deprel(v).starts_with("acl"))
+                .and_then(|v| self.head(v))
+                .filter(|&n| n != t)
+            {
+                return self.resolve_at(n, depth + 1);
             }
         }
-        (None, sub)
+        if self.parsed && matches!(self.doc.tokens.upos[t], Upos::Pron) {
+            return self.resolve_pronoun(t);
+        }
+        let (lo, hi) = self.np_chunk(t);
+        let span = Span::new(self.span(lo).start, self.span(hi).end);
+        if let Some((e, m)) = self.head_mention(hi) {
+            return (Some(self.entity_id(e)), m);
+        }
+        if let Some((e, m)) = self.appositive(t, hi) {
+            return (Some(self.entity_id(e)), m);
+        }
+        if hi == lo + 1
+            && matches!(self.word(lo).to_lowercase().as_str(), "the" | "its")
+            && ORG_NOUNS.contains(&self.word(hi).to_lowercase().as_str())
+        {
+            if let Some((e, _)) = self.antecedent(span.start, &["ORG"]) {
+                return (Some(self.entity_id(e)), span);
+            }
+        }
+        (None, span)
+    }
+
+    /// The noun phrase around token `t` by its surface: determiners, adjectives, nouns,
+    /// names, numbers and possessives next to it, up to punctuation or a verb. A
+    /// dateline ("CITY - ", "CITY (Agency) - ") at its start is skipped.
+    fn np_chunk(&self, t: usize) -> (usize, usize) {
+        let n = self.doc.tokens.len();
+        let glued = |k: usize| {
+            // a hyphen inside a word ("fourth-largest"), not a spaced dash
+            let sp = self.span(k);
+            k > 0
+                && k + 1 < n
+                && self.span(k - 1).end == sp.start
+                && self.span(k + 1).start == sp.end
+        };
+        let np = |k: usize, left: bool| {
+            let word = self.word(k);
+            if !self.parsed {
+                return word.chars().next().is_some_and(|c| c.is_uppercase());
+            }
+            match self.doc.tokens.upos[k] {
+                Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num | Upos::Part => {
+                    !word.chars().all(|c| !c.is_alphanumeric()) || word.contains('\'')
+                }
+                Upos::Det => left,
+                Upos::Pron => left && matches!(self.deprel(k), "nmod:poss"),
+                Upos::Punct => glued(k) && matches!(word, "-" | "–"),
+                _ => false,
+            }
+        };
+        let (mut lo, mut hi) = (t, t);
+        while lo > 0 && np(lo - 1, true) && self.sent_of[lo - 1] == self.sent_of[t] {
+            lo -= 1;
+        }
+        while hi + 1 < n && np(hi + 1, false) && self.sent_of[hi + 1] == self.sent_of[t] {
+            hi += 1;
+        }
+        // "LONDON - The company said": the subject starts after the dateline
+        let first = self.word(lo);
+        let dateline = lo == hi
+            && first.len() > 1
+            && first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && self.sent_of.get(lo).is_some_and(|&s| {
+                self.doc.sentences.get(s).is_some_and(|x| x.tokens.start as usize == lo)
+            });
+        if dateline {
+            let end = (hi + 8).min(n);
+            if let Some(d) = (hi + 1..end).find(|&k| matches!(self.word(k), "-" | "—" | "–")) {
+                if d + 1 < n && np(d + 1, true) {
+                    let mut h = d + 1;
+                    while h + 1 < n && np(h + 1, false) {
+                        h += 1;
+                    }
+                    return (d + 1, h);
+                }
+            }
+        }
+        (lo, hi)
+    }
+
+    /// The entity whose mention covers the head word `hi` of a noun phrase (the longest
+    /// such mention).
+    fn head_mention(&self, hi: usize) -> Option<(usize, Span)> {
+        let sp = self.span(hi);
+        self.mentions
+            .iter()
+            .filter(|(m, _)| m.contains(sp))
+            .max_by_key(|(m, _)| m.len())
+            .map(|&(m, e)| (e, m))
+    }
+
+    /// A person or organisation named in apposition to the phrase headed by `t` and
+    /// ending at `hi`: "the study's lead author, Dr X", "an army spokesman, Brig. Gen. Y".
+    fn appositive(&self, t: usize, hi: usize) -> Option<(usize, Span)> {
+        let named =
+            |e: usize| matches!(self.doc.layers.entities[e].kind.as_str(), "PERSON" | "ORG");
+        if let Some(a) = self.child(t, &["appos"]) {
+            let (_, ahi) = self.np_chunk(a);
+            if let Some((e, m)) = self.head_mention(ahi).filter(|&(e, _)| named(e)) {
+                return Some((e, m));
+            }
+        }
+        let n = self.doc.tokens.len();
+        if hi + 2 >= n || self.word(hi + 1) != "," {
+            return None;
+        }
+        let from = self.span(hi + 2).start;
+        let to = self.span((hi + 5).min(n - 1)).end;
+        self.mentions
+            .iter()
+            .filter(|(m, e)| m.start >= from && m.start < to && named(*e))
+            .min_by_key(|(m, _)| m.start)
+            .map(|&(m, e)| (e, m))
+    }
+
+    /// A personal pronoun: "he"/"she" is the nearest person named before it in its
+    /// paragraph (preferring the subject of a clause, and a person whose own pronouns
+    /// agree), else the previous paragraph, else what coreference linked; "it" is what
+    /// coreference linked, else the nearest organisation.
+    fn resolve_pronoun(&self, t: usize) -> (Option<String>, Span) {
+        let sp = self.span(t);
+        let w = self.word(t).to_lowercase();
+        let gender = match w.as_str() {
+            "he" | "him" => Some(true),
+            "she" | "her" => Some(false),
+            _ => None,
+        };
+        if let Some(male) = gender {
+            if let Some(e) = self.person_before(sp.start, male) {
+                return (Some(self.entity_id(e)), sp);
+            }
+        }
+        if let Some(&(_, e)) = self.mentions.iter().find(|(m, _)| *m == sp) {
+            return (Some(self.entity_id(e)), sp);
+        }
+        if matches!(w.as_str(), "it" | "its") {
+            if let Some((e, _)) = self.antecedent(sp.start, &["ORG"]) {
+                return (Some(self.entity_id(e)), sp);
+            }
+        }
+        (None, sp)
+    }
+
+    /// A person, or a two-word name the recognizer typed as a place ("Gemma Atherton").
+    fn person_like(&self, e: usize) -> bool {
+        let ent = &self.doc.layers.entities[e];
+        ent.kind == "PERSON"
+            || ent.kind == "LOC"
+                && ent.name.split_whitespace().count() == 2
+                && ent.name.split_whitespace().all(|w| {
+                    let mut c = w.chars();
+                    c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+                })
+    }
+
+    /// True when the entity's pronoun mentions are all of the other gender.
+    fn other_gender(&self, e: usize, male: bool) -> bool {
+        let (mut he, mut she) = (0, 0);
+        for m in &self.doc.layers.entities[e].mentions {
+            match self.doc.text_of(m.span).to_lowercase().as_str() {
+                "he" | "him" | "his" | "himself" => he += 1,
+                "she" | "her" | "hers" | "herself" => she += 1,
+                _ => {}
+            }
+        }
+        if male {
+            she > 0 && he == 0
+        } else {
+            he > 0 && she == 0
+        }
+    }
+
+    /// The person named nearest before byte `b` outside quotes, in its paragraph or the
+    /// previous one; a clause subject wins over other mentions of the same paragraph.
+    fn person_before(&self, b: u32, male: bool) -> Option<usize> {
+        let p = self.paragraph_of(b as usize);
+        for q in [p, p.wrapping_sub(1)] {
+            let Some(&(ps, _)) = self.paras.get(q) else { continue };
+            let cands: Vec<(Span, usize)> = self
+                .mentions
+                .iter()
+                .copied()
+                .filter(|&(m, e)| {
+                    m.end <= b
+                        && m.start as usize >= ps
+                        && self.person_like(e)
+                        && self.doc.text_of(m).chars().next().is_some_and(char::is_uppercase)
+                        && !PRONOUNS.contains(&self.doc.text_of(m).to_lowercase().as_str())
+                        && !self.quoted.iter().any(|o| o.contains(m))
+                        && !self.other_gender(e, male)
+                })
+                .collect();
+            let is_subject = |m: Span| {
+                self.tokens_in(m.start as usize, m.end as usize)
+                    .any(|k| self.deprel(k).starts_with("nsubj"))
+            };
+            let best = cands
+                .iter()
+                .filter(|(m, _)| is_subject(*m))
+                .max_by_key(|(m, _)| m.end)
+                .or_else(|| cands.iter().max_by_key(|(m, _)| m.end));
+            if let Some(&(_, e)) = best {
+                return Some(e);
+            }
+        }
+        None
     }
 
     /// The nearest mention of an entity of one of `kinds` before byte `b` within the
@@ -231,10 +428,31 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The subject of an inverted attribution (`“…,” said the agency's spokeswoman, X`):
+    /// the first noun of the phrase right after the verb, when the verb follows a comma or
+    /// a quote mark.
+    fn inverted_subject(&self, v: usize) -> Option<usize> {
+        if !self.parsed || v == 0 || !self.is_punct(v - 1) {
+            return None;
+        }
+        let s = *self.sent_of.get(v)?;
+        for k in v + 1..(v + 5).min(self.doc.tokens.len()) {
+            if self.sent_of[k] != s {
+                return None;
+            }
+            match self.doc.tokens.upos[k] {
+                Upos::Propn | Upos::Noun => return Some(k),
+                Upos::Det | Upos::Adj | Upos::Num => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
     fn attribution(&self, v: usize) -> Who {
         let verb = self.speech_lemma(v);
         let mut who = Who { verb: verb.clone(), ..Who::default() };
-        if let Some(s) = self.subject(v) {
+        if let Some(s) = self.subject(v).or_else(|| self.inverted_subject(v)) {
             let (id, span) = self.resolve(s);
             who.speaker = id;
             who.speaker_span = Some(span);
