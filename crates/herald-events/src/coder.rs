@@ -897,7 +897,10 @@ impl<'a> Coder<'a> {
     }
 
     /// The dictionary entry for the verb at `t`: a multi-word entry whose extra words are
-    /// the verb's particles or obl prepositions, else a plain one; first in file order.
+    /// the verb's particles or obl prepositions, else a plain one. Where several entries
+    /// share the verb (herald's additions merged over CAMEO's, or a verb listed in two
+    /// blocks), the one with a matching pattern of the most word constraints wins; with no
+    /// pattern matching, the first in lookup order.
     fn entry(&self, t: usize) -> Option<&'a VerbEntry> {
         if self.doc.tokens.upos[t] != Upos::Verb {
             return None;
@@ -911,18 +914,27 @@ impl<'a> Coder<'a> {
             }
         }
         let verbs: &'a VerbDict = self.verbs;
-        let mut plain = None;
-        for e in verbs.by_lemma(&lemma) {
-            if !e.before.is_empty() {
-                continue;
-            }
-            if e.after.is_empty() {
-                plain = plain.or(Some(e));
-            } else if e.after.iter().all(|w| extras.contains(w)) {
-                return Some(e);
-            }
+        let (mut multi, mut plain): (Vec<&'a VerbEntry>, Vec<&'a VerbEntry>) = verbs
+            .by_lemma(&lemma)
+            .filter(|e| e.before.is_empty())
+            .filter(|e| e.after.iter().all(|w| extras.contains(w)))
+            .partition(|e| !e.after.is_empty());
+        let candidates = if multi.is_empty() { &mut plain } else { &mut multi };
+        if candidates.len() <= 1 {
+            return candidates.first().copied();
         }
-        plain
+        let best = candidates
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let deps = self.deps(t, e);
+                let score =
+                    verbs.patterns(e).iter().filter_map(|p| self.pattern_score(p, &deps)).max()?;
+                Some((score, std::cmp::Reverse(i), *e))
+            })
+            .max_by_key(|(score, i, _)| (*score, *i))
+            .map(|(_, _, e)| e);
+        best.or_else(|| candidates.first().copied())
     }
 
     /// The words the verb's patterns are matched against.

@@ -266,9 +266,10 @@ impl VerbDict {
     }
 
     /// Adds `extra`'s blocks, verbs, synonym sets and transformations to this dictionary.
-    /// Where both have a verb form, `extra`'s entry comes first in lookups and so wins: a
-    /// user's (or herald's) additions override the base dictionary. Synonym sets keep the
-    /// base's definition when both define one.
+    /// Where both have a verb form, `extra`'s entry comes first in lookups: the coder takes
+    /// the entry whose pattern matches best and, when none matches, the first, so a user's
+    /// (or herald's) additions add patterns to a verb and override its default. Synonym sets
+    /// keep the base's definition when both define one.
     pub fn merge(&mut self, extra: VerbDict) {
         let offset = self.blocks.len() as u32;
         self.block_sources.push((offset, extra.source.clone()));
