@@ -167,3 +167,9 @@ pub const PRONOUNS: &[&str] = &[
     "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "i", "me",
     "my", "we", "us", "our", "you", "your",
 ];
+
+/// Verbs other than speech verbs that, coordinated after reported speech without a
+/// subject of their own ("said X and thanked Y"), are the speaker's next act rather than
+/// part of what was reported.
+pub const SPEAKER_ACTS: &[&str] =
+    &["thank", "apologise", "apologize", "refuse", "decline", "resign", "walk", "leave"];

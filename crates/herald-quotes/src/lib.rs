@@ -15,7 +15,9 @@ pub mod lexicon;
 pub mod scan;
 
 use herald_doc::{Doc, Quote, QuoteKind, Span, Upos};
-use lexicon::{is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, ORG_NOUNS, PRONOUNS};
+use lexicon::{
+    is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, ORG_NOUNS, PRONOUNS, SPEAKER_ACTS,
+};
 use scan::Marked;
 
 /// Finds every direct quote and reported speech in `doc` and stores them, in text order,
@@ -674,32 +676,45 @@ impl<'a> Ctx<'a> {
                 lo = d + 1;
             }
         }
-        while lo <= hi
-            && (self.is_punct(lo)
-                || matches!(self.word(lo).to_lowercase().as_str(), "that" | "whether")
-                    && self.deprel(lo) == "mark")
-        {
+        let text_of = |a: usize, b: usize| {
+            let (sa, sb) = (self.span(a).start, self.span(b).end);
+            if sa < sb {
+                self.doc.text_of(Span::new(sa, sb))
+            } else {
+                ""
+            }
+        };
+        let closing = |w: &str| matches!(w, "\"" | "”" | "’" | "'" | "''");
+        while lo <= hi {
+            let w = self.word(lo);
+            let lower = w.to_lowercase();
+            // an opening mark stays when its closing mark is inside the span
+            let opening = matches!(w, "“" | "‘" | "\"" | "``") && !unbalanced(text_of(lo, hi));
+            let complementizer = matches!(lower.as_str(), "that" | "whether")
+                && (self.deprel(lo) == "mark"
+                    || lo < hi
+                        && self.deprel(lo) != "det"
+                        && self.parsed
+                        && !matches!(self.doc.tokens.upos[lo + 1], Upos::Aux | Upos::Verb));
+            if !(self.is_punct(lo) && !opening || complementizer) {
+                break;
+            }
             lo += 1;
         }
         while hi > lo && (self.is_punct(hi) || matches!(self.deprel(hi), "cc")) {
-            let w = self.word(hi);
-            if w.chars().any(|c| matches!(c, '"' | '”' | '’' | '\'')) {
-                let inner = Span::new(self.span(lo).start, self.span(hi).start);
-                let marks = self
-                    .doc
-                    .text_of(inner)
-                    .chars()
-                    .filter(|c| matches!(c, '"' | '“' | '”' | '‘'))
-                    .count();
-                let opens =
-                    self.doc.text_of(inner).chars().filter(|c| matches!(c, '“' | '‘')).count();
-                let closes = marks - opens;
-                let straight = self.doc.text_of(inner).matches('"').count();
-                if opens > closes.saturating_sub(straight) || straight % 2 == 1 {
-                    break;
-                }
+            // a closing mark stays when its opening mark is inside the span
+            if closing(self.word(hi)) && unbalanced(text_of(lo, hi - 1)) {
+                break;
             }
             hi -= 1;
+        }
+        // a closing mark the parse left outside the clause
+        if hi + 1 < self.doc.tokens.len()
+            && closing(self.word(hi + 1))
+            && !closing(self.word(hi))
+            && unbalanced(text_of(lo, hi))
+        {
+            hi += 1;
         }
         if lo > hi || self.is_punct(hi) && !self.word(hi).contains(['"', '”', '’']) {
             return None;
@@ -719,7 +734,23 @@ impl<'a> Ctx<'a> {
             let (clo, _) = self.subtree(ch);
             let comma_before = clo > 0 && self.word(clo - 1) == ",";
             let cut = match self.deprel(ch) {
-                "conj" => self.child(ch, &["nsubj"]).is_some(),
+                // "X and that Y" is one content; "X, and it has warned …" or "X and
+                // urged …" (a simple past without its own subject: the speaker's next
+                // act) is not
+                "conj" => {
+                    let marked = self.children[ch].iter().any(|&m| {
+                        self.deprel(m) == "mark"
+                            && matches!(self.word(m).to_lowercase().as_str(), "that" | "whether")
+                    });
+                    !marked
+                        && (self.child(ch, &["nsubj"]).is_some()
+                            || self.doc.tokens.xpos[ch] == "VBD"
+                                && self.child(ch, &["aux", "cop"]).is_none()
+                                && (self.speech_lemma(ch).is_some()
+                                    || self.doc.tokens.lemma(ch).is_some_and(|l| {
+                                        SPEAKER_ACTS.contains(&l.to_lowercase().as_str())
+                                    })))
+                }
                 "advcl" => comma_before && self.doc.tokens.xpos[ch] == "VBG",
                 _ => false,
             };
@@ -875,6 +906,18 @@ impl<'a> Ctx<'a> {
         all.sort_by_key(|q| (q.span.start, q.span.end));
         all
     }
+}
+
+/// True when `s` opens a quotation mark it does not close.
+fn unbalanced(s: &str) -> bool {
+    let straight = s.matches('"').count() % 2 == 1;
+    let curly = s.matches('“').count() > s.matches('”').count();
+    let chars: Vec<char> = s.chars().collect();
+    let single_close = (0..chars.len())
+        .filter(|&i| chars[i] == '’' && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic()))
+        .count();
+    let single = s.matches('‘').count() > single_close;
+    straight || curly || single
 }
 
 #[cfg(test)]
