@@ -139,6 +139,9 @@ const THREAT_GOVERNORS: &[&str] = &[
 /// Auxiliaries that make the verb an intention rather than an act.
 const INTENT_AUX: &[&str] = &["will", "would", "could", "may", "might", "shall", "'ll"];
 
+/// First-person pronouns (lemmas), which inside a direct quote stand for its speaker.
+const FIRST_PERSON: &[&str] = &["i", "we", "me", "us", "my", "our"];
+
 /// Negating adverbs.
 const NEGATIONS: &[&str] = &["not", "n't", "never"];
 
@@ -1275,8 +1278,15 @@ impl<'a> Coder<'a> {
         if !places && found.is_some_and(|(_, m)| m.role == herald_doc::MentionRole::Place) {
             return None;
         }
-        let entity = found.map(|(e, _)| e);
         let pronoun = self.doc.tokens.upos[h] == Upos::Pron;
+        // "we"/"I" inside a direct quote is its speaker ("'we are ready to cooperate,'
+        // Lavrov added"): reported speech codes the speaker's acts.
+        let entity = found.map(|(e, _)| e).or_else(|| {
+            if !pronoun || !FIRST_PERSON.contains(&self.lemma(h).as_str()) {
+                return None;
+            }
+            self.quote_speaker(spans[h])
+        });
         // A proper name inside a coded entity's mention takes the entity's code without
         // asking the actor coder again.
         let named =
@@ -1345,6 +1355,18 @@ impl<'a> Coder<'a> {
     }
 
     /// The entity with a mention covering `span`, and that mention.
+    /// The speaker entity of the direct quote that contains `span`, if any.
+    fn quote_speaker(&self, span: Span) -> Option<&'a herald_doc::Entity> {
+        let doc: &'a Doc = self.doc;
+        let quote = doc.layers.quotes.iter().find(|q| {
+            q.kind == herald_doc::QuoteKind::Direct
+                && q.span.start <= span.start
+                && span.end <= q.span.end
+        })?;
+        let id = quote.speaker.as_deref()?;
+        doc.layers.entities.iter().find(|e| e.id == id)
+    }
+
     fn entity_at(&self, span: Span) -> Option<(&'a herald_doc::Entity, &'a herald_doc::Mention)> {
         let doc: &'a Doc = self.doc;
         doc.layers.entities.iter().find_map(|e| {
@@ -1612,6 +1634,37 @@ mod tests {
         });
         code_events(&mut doc, verbs, table, actors);
         assert_eq!(doc.layers.events[0].date.as_deref(), Some("2024-05-01"), "the article's date");
+    }
+
+    #[test]
+    fn first_person_inside_a_quote_is_its_speaker() {
+        let (verbs, table, actors) = resources();
+        let mut doc = doc_of("We/PRON/we/2/nsubj attacked/VERB/attack/0/root Ukraine/PROPN/Ukraine/2/obj ./PUNCT/./2/punct");
+        let whole = Span::new(0, doc.article.text.len() as u32);
+        doc.layers.entities.push(Entity {
+            id: "E9".into(),
+            name: "Russian army".into(),
+            kind: "ORG".into(),
+            actor: Some("RUSMIL".into()),
+            actor_reason: None,
+            mentions: Vec::new(),
+        });
+        doc.layers.quotes.push(herald_doc::Quote {
+            span: whole,
+            kind: herald_doc::QuoteKind::Direct,
+            speaker: Some("E9".into()),
+            speaker_span: None,
+            addressee: None,
+            verb: Some("say".into()),
+        });
+        code_events(&mut doc, verbs, table, actors);
+        let got: Vec<(&str, &str, &str)> = doc
+            .layers
+            .events
+            .iter()
+            .map(|e| (e.source.as_str(), e.target.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(got, [("RUSMIL", "UKR", "190")]);
     }
 
     #[test]

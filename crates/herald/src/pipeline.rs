@@ -21,10 +21,10 @@ pub enum Stage {
     Actors,
     /// Toponyms resolved to gazetteer entries.
     Places,
-    /// CAMEO event coding.
-    Events,
     /// Direct quotes and reported speech with their speakers.
     Quotes,
+    /// CAMEO event coding.
+    Events,
 }
 
 impl Stage {
@@ -38,8 +38,8 @@ impl Stage {
         Stage::Entities,
         Stage::Actors,
         Stage::Places,
-        Stage::Events,
         Stage::Quotes,
+        Stage::Events,
     ];
 
     /// Short lowercase name, as `--profile` prints it.
@@ -230,10 +230,11 @@ impl Pipeline {
             clock.lap(Stage::Actors);
             herald_places::resolve(&mut doc, &m.places);
             clock.lap(Stage::Places);
-            herald_events::code_events(&mut doc, &m.verbs, &m.cameo, &m.actors);
-            clock.lap(Stage::Events);
+            // Quotes first: a first person inside a quote is its speaker for the events.
             herald_quotes::annotate(&mut doc);
             clock.lap(Stage::Quotes);
+            herald_events::code_events(&mut doc, &m.verbs, &m.cameo, &m.actors);
+            clock.lap(Stage::Events);
         }
         let profile = clock.profile;
         profile.articles += 1;
