@@ -172,4 +172,4 @@ pub const PRONOUNS: &[&str] = &[
 /// subject of their own ("said X and thanked Y"), are the speaker's next act rather than
 /// part of what was reported.
 pub const SPEAKER_ACTS: &[&str] =
-    &["thank", "apologise", "apologize", "refuse", "decline", "resign", "walk", "leave"];
+    &["thank", "blame", "apologise", "apologize", "refuse", "decline", "resign", "walk", "leave"];

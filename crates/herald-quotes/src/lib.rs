@@ -722,9 +722,32 @@ impl<'a> Ctx<'a> {
         Some(Span::new(self.span(lo).start, self.span(hi).end))
     }
 
+    /// True for a conjunct introduced by "that"/"whether" ("… and that Y").
+    fn conj_marked(&self, ch: usize) -> bool {
+        self.children[ch].iter().any(|&m| {
+            self.deprel(m) == "mark"
+                && matches!(self.word(m).to_lowercase().as_str(), "that" | "whether")
+        })
+    }
+
+    /// True for a conjunct that is the speaker's next act rather than more of what was
+    /// reported: a simple past speech verb or act without its own subject ("… and
+    /// urged …", "… and thanked …").
+    fn next_act(&self, ch: usize) -> bool {
+        self.doc.tokens.xpos[ch] == "VBD"
+            && self.child(ch, &["aux", "cop"]).is_none()
+            && (self.speech_lemma(ch).is_some()
+                || self
+                    .doc
+                    .tokens
+                    .lemma(ch)
+                    .is_some_and(|l| SPEAKER_ACTS.contains(&l.to_lowercase().as_str())))
+    }
+
     /// The last token of a content clause headed by `c`: the clause stops before a
-    /// coordinated clause with its own subject ("…, and it has warned …") and before a
-    /// trailing participle clause after a comma ("…, sending its shares down").
+    /// coordinated clause with its own subject ("…, and it has warned …") or the speaker's
+    /// next act, and before a trailing participle clause after a comma ("…, sending its
+    /// shares down").
     fn clause_end(&self, c: usize, hi: usize) -> usize {
         let mut end = hi;
         for &ch in self.children.get(c).into_iter().flatten() {
@@ -732,30 +755,49 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let (clo, _) = self.subtree(ch);
-            let comma_before = clo > 0 && self.word(clo - 1) == ",";
             let cut = match self.deprel(ch) {
-                // "X and that Y" is one content; "X, and it has warned …" or "X and
-                // urged …" (a simple past without its own subject: the speaker's next
-                // act) is not
                 "conj" => {
-                    let marked = self.children[ch].iter().any(|&m| {
-                        self.deprel(m) == "mark"
-                            && matches!(self.word(m).to_lowercase().as_str(), "that" | "whether")
-                    });
-                    !marked
-                        && (self.child(ch, &["nsubj"]).is_some()
-                            || self.doc.tokens.xpos[ch] == "VBD"
-                                && self.child(ch, &["aux", "cop"]).is_none()
-                                && (self.speech_lemma(ch).is_some()
-                                    || self.doc.tokens.lemma(ch).is_some_and(|l| {
-                                        SPEAKER_ACTS.contains(&l.to_lowercase().as_str())
-                                    })))
+                    !self.conj_marked(ch)
+                        && (self.child(ch, &["nsubj"]).is_some() || self.next_act(ch))
                 }
-                "advcl" => comma_before && self.doc.tokens.xpos[ch] == "VBG",
                 _ => false,
             };
             if cut && clo > c {
                 end = end.min(clo - 1);
+            }
+        }
+        let (lo, _) = self.subtree(c);
+        for k in c + 2..=end {
+            if k > end || self.word(k - 1) != "," {
+                continue;
+            }
+            let participle = self.doc.tokens.xpos[k] == "VBG"
+                && matches!(self.deprel(k), "advcl" | "xcomp" | "conj")
+                && self.head(k).is_some_and(|h| (lo..=end).contains(&h));
+            if participle {
+                end = k - 2;
+                break;
+            }
+        }
+        end
+    }
+
+    /// Extends a content clause ending at `end` over a conjunct of the speech verb `v` that
+    /// continues it: "said A and was considering B", "said A but that B" (the parse hangs
+    /// the second clause on the verb).
+    fn continued(&self, v: usize, end: usize) -> usize {
+        for &ch in self.children.get(v).into_iter().flatten() {
+            if ch <= end || self.deprel(ch) != "conj" {
+                continue;
+            }
+            let (clo, chi) = self.subtree(ch);
+            let adjacent = clo > end && clo <= end + 2 && (end + 1..clo).all(|t| self.is_punct(t));
+            let cont = self.conj_marked(ch)
+                || self.child(ch, &["nsubj"]).is_none()
+                    && !self.next_act(ch)
+                    && self.speech_lemma(ch).is_none();
+            if adjacent && cont {
+                return self.clause_end(ch, chi);
             }
         }
         end
@@ -785,10 +827,26 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut span = None;
-            if let Some(c) = self.child(v, &["ccomp"]) {
-                let (lo, hi) = self.subtree(c);
+            if lemma == "accuse" {
+                span = self.accusation(v);
+            } else if let Some(c) = self.child(v, &["ccomp"]) {
+                let (mut lo, hi) = self.subtree(c);
+                // "said his side were …" parsed with "his side" as the verb's object: the
+                // object of a verb that addresses no one belongs to the content
+                if lo > v && !ADDRESSING.contains(&lemma.as_str()) {
+                    let marked = (v + 1..lo).any(|t| {
+                        matches!(self.word(t).to_lowercase().as_str(), "that" | "whether")
+                    });
+                    if let Some(o) = self.child(v, &["obj"]).filter(|&o| o > v && o < lo) {
+                        if !marked {
+                            lo = self.subtree(o).0;
+                        }
+                    }
+                }
                 if !(lo..=hi).contains(&v) {
-                    span = self.content(lo, self.clause_end(c, hi));
+                    let end = self.clause_end(c, hi);
+                    let end = if end == hi && hi > v { self.continued(v, end) } else { end };
+                    span = self.content(lo, end);
                 }
             } else if let Some(c) = self.misattached_clause(v) {
                 let (_, hi) = self.subtree(c);
@@ -798,7 +856,10 @@ impl<'a> Ctx<'a> {
                 if let Some(h) = self.head(v).filter(|&h| h < v) {
                     let s = self.sent_of[v];
                     let start = self.doc.sentences[s].tokens.start as usize;
-                    let (vlo, _) = self.subtree(v);
+                    let (mut vlo, _) = self.subtree(v);
+                    if let Some(sj) = self.child(v, &["nsubj"]) {
+                        vlo = vlo.min(self.np_chunk(sj).0);
+                    }
                     if vlo > start && self.subtree(h).0 >= start {
                         span = self.content(start, vlo - 1);
                     }
@@ -829,6 +890,19 @@ impl<'a> Ctx<'a> {
             });
         }
         out
+    }
+
+    /// "accused X of Y": the content is Y, the complement after "of" (the accused X is
+    /// not an addressee).
+    fn accusation(&self, v: usize) -> Option<Span> {
+        let s = *self.sent_of.get(v)?;
+        let end = (self.doc.sentences.get(s)?.tokens.end as usize).min(self.doc.tokens.len());
+        let of = (v + 1..end.min(v + 10))
+            .take_while(|&t| !matches!(self.doc.tokens.upos[t], Upos::Verb | Upos::Aux))
+            .find(|&t| self.word(t).eq_ignore_ascii_case("of"))?;
+        let h = self.head(of).filter(|&h| h > of)?;
+        let (_, hi) = self.subtree(h);
+        self.content(of + 1, self.clause_end(h, hi))
     }
 
     /// The first "that"/"whether" complementizer after speech verb `v` in its sentence.
