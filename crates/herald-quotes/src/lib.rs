@@ -425,7 +425,15 @@ impl<'a> Ctx<'a> {
             if !matches!(self.deprel(x), "advcl" | "xcomp" | "conj" | "parataxis" | "ccomp") {
                 return None;
             }
+            let coordinated = self.deprel(x) == "conj";
             x = self.head(x)?;
+            // "argued that A was … and urged …" parsed with "urged" inside the content:
+            // the speaker is the subject of the verb whose content it hangs on
+            if coordinated && self.deprel(x) == "ccomp" {
+                if let Some(h) = self.head(x).filter(|&h| self.speech_lemma(h).is_some()) {
+                    x = h;
+                }
+            }
         }
         None
     }
@@ -872,6 +880,9 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            if span.is_none() {
+                span = self.surface_content(v, &lemma);
+            }
             let Some(span) = span else { continue };
             if overlaps_direct(span) {
                 continue;
@@ -903,6 +914,100 @@ impl<'a> Ctx<'a> {
         let h = self.head(of).filter(|&h| h > of)?;
         let (_, hi) = self.subtree(h);
         self.content(of + 1, self.clause_end(h, hi))
+    }
+
+    /// Content found by the words alone where the parse gives none (datelines and long
+    /// sentences garble it): after "that" a few words past the verb ("said on Monday
+    /// that …", "suggested to the jury that …"), after "to" for urge/ask/tell ("urged the
+    /// company to …"), or a clause right after a verb that addresses no one ("insisted the
+    /// dividend was safe"); it runs to the end of the sentence, stopping before the
+    /// speaker's next act ("… and urged …") or a trailing participle clause.
+    fn surface_content(&self, v: usize, lemma: &str) -> Option<Span> {
+        if !self.parsed {
+            return None;
+        }
+        let s = *self.sent_of.get(v)?;
+        let end = (self.doc.sentences.get(s)?.tokens.end as usize).min(self.doc.tokens.len());
+        let upos = |t: usize| self.doc.tokens.upos[t];
+        let plain = |t: usize| !matches!(upos(t), Upos::Verb | Upos::Aux | Upos::Punct);
+        let window = v + 1..end.min(v + 9);
+        let that = window
+            .clone()
+            .take_while(|&t| plain(t))
+            .find(|&t| matches!(self.word(t).to_lowercase().as_str(), "that" | "whether"))
+            .filter(|&k| {
+                // "the findings that …" is a relative clause unless the noun is the
+                // addressee or in a phrase of its own ("said on Monday that")
+                !matches!(upos(k - 1), Upos::Noun | Upos::Propn)
+                    || ADDRESSING.contains(&lemma)
+                    || (v + 1..k).any(|t| matches!(upos(t), Upos::Adp))
+            });
+        let to = window.clone().take_while(|&t| plain(t)).find(|&t| self.word(t) == "to");
+        let start = if let Some(k) = that {
+            k + 1
+        } else if let Some(k) = to.filter(|_| matches!(lemma, "urge" | "ask" | "tell" | "call")) {
+            if !(k + 1 < end && matches!(upos(k + 1), Upos::Verb | Upos::Aux))
+                || self.word(k + 1) == "be"
+            {
+                // "asked not to be named" is no request reported
+                return None;
+            }
+            k
+        } else if !ADDRESSING.contains(&lemma) && v + 1 < end {
+            let first = v + 1;
+            let np_start = matches!(upos(first), Upos::Det | Upos::Propn | Upos::Noun | Upos::Num)
+                || matches!(upos(first), Upos::Pron)
+                    && matches!(
+                        self.word(first).to_lowercase().as_str(),
+                        "he" | "she" | "it" | "they" | "we" | "i"
+                    );
+            let finite =
+                (first + 1..end.min(first + 8)).take_while(|&t| !self.is_punct(t)).any(|t| {
+                    matches!(upos(t), Upos::Aux | Upos::Verb)
+                        && matches!(self.doc.tokens.xpos[t], "VBD" | "VBZ" | "VBP" | "MD")
+                });
+            if !(np_start && finite) {
+                return None;
+            }
+            first
+        } else {
+            return None;
+        };
+        if start >= end {
+            return None;
+        }
+        let mut hi = end - 1;
+        for t in start + 1..end {
+            let w = self.word(t).to_lowercase();
+            let next = t + 1 < end;
+            let act = next
+                && matches!(w.as_str(), "and" | "but")
+                && self.doc.tokens.xpos[t + 1] == "VBD"
+                && (self.speech_lemma(t + 1).is_some()
+                    || self
+                        .doc
+                        .tokens
+                        .lemma(t + 1)
+                        .is_some_and(|l| SPEAKER_ACTS.contains(&l.to_lowercase().as_str())));
+            let participle = next && w == "," && self.doc.tokens.xpos[t + 1] == "VBG";
+            // "…, and I have …": a coordinated clause with its own subject; "…, said …": an
+            // attribution of its own
+            let clause = t + 2 < end
+                && w == ","
+                && matches!(self.word(t + 1), "and" | "but")
+                && matches!(upos(t + 2), Upos::Pron | Upos::Det | Upos::Propn)
+                && !self.word(t + 2).eq_ignore_ascii_case("that");
+            let attribution = next && w == "," && self.speech_lemma(t + 1).is_some();
+            if act || participle || clause || attribution {
+                hi = t - 1;
+                break;
+            }
+        }
+        // a content clause has a verb ("asks me that every year" has none)
+        if !(start..=hi).any(|t| matches!(upos(t), Upos::Aux | Upos::Verb)) {
+            return None;
+        }
+        self.content(start, hi)
     }
 
     /// The first "that"/"whether" complementizer after speech verb `v` in its sentence.
