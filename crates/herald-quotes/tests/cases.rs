@@ -1,0 +1,138 @@
+//! The attribution and content-span cases of issue 6 on invented sentences, through the
+//! full pipeline (parse, entities, coreference) and then `herald_quotes::annotate`.
+
+use std::sync::OnceLock;
+
+use herald::doc::{Quote, QuoteKind};
+use herald::{Article, Doc, Pipeline};
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new().expect("bundled models load"))
+}
+
+fn run(text: &str) -> Doc {
+    let mut doc = pipeline().annotate(Article::new("t", text));
+    herald_quotes::annotate(&mut doc);
+    for e in &doc.layers.entities {
+        eprintln!("{} {} {:?}", e.id, e.kind, e.name);
+    }
+    for q in &doc.layers.quotes {
+        eprintln!(
+            "{:?} {:?} speaker={:?} span={:?}",
+            q.kind,
+            doc.text_of(q.span),
+            speaker_name(&doc, q),
+            q.speaker_span.map(|s| doc.text_of(s))
+        );
+    }
+    doc
+}
+
+fn speaker_name(doc: &Doc, q: &Quote) -> Option<String> {
+    let id = q.speaker.as_ref()?;
+    doc.layers.entities.iter().find(|e| &e.id == id).map(|e| e.name.clone())
+}
+
+fn find<'a>(doc: &'a Doc, kind: QuoteKind, starts: &str) -> &'a Quote {
+    doc.layers
+        .quotes
+        .iter()
+        .find(|q| q.kind == kind && doc.text_of(q.span).starts_with(starts))
+        .unwrap_or_else(|| panic!("no {kind:?} quote starting {starts:?}"))
+}
+
+fn texts(doc: &Doc, kind: QuoteKind) -> Vec<&str> {
+    doc.layers.quotes.iter().filter(|q| q.kind == kind).map(|q| doc.text_of(q.span)).collect()
+}
+
+#[test]
+fn transcript_turns_are_not_direct_quotes() {
+    let doc = run("JANE DOE, HOST: Welcome back to the programme.\n\n\
+         MARK ROE, GUEST: Thanks for having me. The river has never been this low.");
+    assert!(texts(&doc, QuoteKind::Direct).is_empty());
+}
+
+#[test]
+fn speaker_is_the_whole_subject_phrase_not_a_nationality_in_it() {
+    let doc = run("“The border will stay open,” Latvian Interior Minister Arvid Kalnins told reporters in Riga on Friday.");
+    let q = find(&doc, QuoteKind::Direct, "The border");
+    assert!(speaker_name(&doc, q).is_some_and(|n| n.contains("Kalnins")), "{q:?}");
+}
+
+#[test]
+fn a_possessor_is_not_the_speaker() {
+    let doc = run("Estonia's defence minister said the military drills would continue until May.");
+    let q = find(&doc, QuoteKind::Indirect, "the military drills");
+    assert!(q.speaker.is_none(), "{:?}", speaker_name(&doc, q));
+    assert_eq!(q.speaker_span.map(|s| doc.text_of(s)), Some("Estonia's defence minister"));
+}
+
+#[test]
+fn relative_pronoun_speaks_for_its_noun() {
+    let doc = run("The committee met on Tuesday. Pedro Alves, who chairs the committee, said the vote would be delayed by a week.");
+    let q = find(&doc, QuoteKind::Indirect, "the vote would be delayed");
+    assert!(speaker_name(&doc, q).is_some_and(|n| n.contains("Alves")), "{q:?}");
+}
+
+#[test]
+fn role_noun_for_an_organisation() {
+    let doc = run("Shares in Halberg Industries Inc. fell after Halberg Industries reported a loss of $40 million for the quarter. The company said demand would recover next year.");
+    let q = find(&doc, QuoteKind::Indirect, "demand would recover");
+    assert!(speaker_name(&doc, q).is_some_and(|n| n.contains("Halberg")), "{q:?}");
+}
+
+#[test]
+fn inverted_and_between_attributions() {
+    let doc = run("“We are ready for the final,” said the club's captain, Tomas Weller.\n\n\
+         “We will not sit back,” the team's coach, Maria Lindgren, told reporters.");
+    let a = find(&doc, QuoteKind::Direct, "We are ready");
+    assert!(speaker_name(&doc, a).is_some_and(|n| n.contains("Weller")), "{a:?}");
+    let b = find(&doc, QuoteKind::Direct, "We will not");
+    assert!(speaker_name(&doc, b).is_some_and(|n| n.contains("Lindgren")), "{b:?}");
+}
+
+#[test]
+fn unattributed_quote_inherits_a_speaker_that_is_no_entity() {
+    let doc = run("“Prices will rise this winter,” a senior official said. “Nobody wants that, but there is no choice.”");
+    let q = find(&doc, QuoteKind::Direct, "Nobody wants");
+    assert_eq!(q.speaker_span.map(|s| doc.text_of(s)), Some("a senior official"));
+}
+
+#[test]
+fn content_keeps_its_quoted_words_and_stops_before_the_next_act() {
+    let doc = run("The minister said the plan was “reckless” and urged colleagues to reconsider.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert!(got.contains(&"the plan was “reckless”"), "{got:?}");
+    assert!(got.contains(&"to reconsider"), "{got:?}");
+}
+
+#[test]
+fn and_that_is_one_content() {
+    let doc = run("The manager said the plant would close in June and that 300 jobs would go.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(got, ["the plant would close in June and that 300 jobs would go"]);
+}
+
+#[test]
+fn accused_x_of_y_reports_y() {
+    let doc =
+        run("The opposition leader accused the government of hiding the true cost of the project.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(got, ["hiding the true cost of the project"]);
+}
+
+#[test]
+fn content_after_a_dateline_and_an_adverbial() {
+    let doc = run("OSLO - Norway's fisheries ministry said on Monday that cod quotas would be cut by a fifth.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(got, ["cod quotas would be cut by a fifth"]);
+}
+
+#[test]
+fn trailing_participle_clause_is_the_writers() {
+    let doc =
+        run("Brightmart said it would close 12 stores, sending its shares lower in early trading.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(got, ["it would close 12 stores"]);
+}
