@@ -136,3 +136,26 @@ fn trailing_participle_clause_is_the_writers() {
     let got = texts(&doc, QuoteKind::Indirect);
     assert_eq!(got, ["it would close 12 stores"]);
 }
+
+#[test]
+fn trailing_attribution_ends_the_content() {
+    let doc = run("The harbour will reopen to ferries on Thursday, a port spokesman said.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(got, ["The harbour will reopen to ferries on Thursday"]);
+}
+
+#[test]
+fn anonymity_requests_and_refusals_report_nothing() {
+    let doc =
+        run("A union official, who asked not to be named, said talks would resume on Friday. \
+         The chairman declined to say whether the strike would end.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(got, ["talks would resume on Friday"]);
+}
+
+#[test]
+fn a_relative_clause_of_the_speaker_is_not_the_content() {
+    let doc = run("Parent Carla Mendes, whose daughter is in Year 3, said the council had ignored the parents.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(got, ["the council had ignored the parents"]);
+}
