@@ -206,6 +206,9 @@ impl<'a> Ctx<'a> {
         if let Some((e, m)) = self.appositive(t, hi) {
             return (Some(self.entity_id(e)), m);
         }
+        if let Some(e) = self.acronym(self.word(hi)) {
+            return (Some(self.entity_id(e)), span);
+        }
         if hi == lo + 1
             && matches!(self.word(lo).to_lowercase().as_str(), "the" | "its")
             && ORG_NOUNS.contains(&self.word(hi).to_lowercase().as_str())
@@ -239,7 +242,7 @@ impl<'a> Ctx<'a> {
         }
         let mut counts: Vec<(usize, u32, usize)> = Vec::new();
         for &(m, e) in &self.mentions {
-            if m.end > b || self.doc.layers.entities[e].kind != "ORG" {
+            if m.end > b || !self.org_like(e) {
                 continue;
             }
             match counts.iter_mut().find(|c| c.0 == e) {
@@ -251,6 +254,38 @@ impl<'a> Ctx<'a> {
             }
         }
         counts.into_iter().max_by_key(|c| (c.2, c.1)).map(|c| c.0)
+    }
+
+    /// An organisation, or a one-word name typed as a person that no "he"/"she" refers to
+    /// ("Lumen said …").
+    fn org_like(&self, e: usize) -> bool {
+        let ent = &self.doc.layers.entities[e];
+        ent.kind == "ORG"
+            || ent.kind == "PERSON"
+                && !ent.name.contains(' ')
+                && !ent.mentions.iter().any(|m| {
+                    matches!(
+                        self.doc.text_of(m.span).to_lowercase().as_str(),
+                        "he" | "him" | "his" | "she" | "her"
+                    )
+                })
+    }
+
+    /// The entity whose name has the initials of acronym `w` ("RSF" → "Rapid Support
+    /// Forces").
+    fn acronym(&self, w: &str) -> Option<usize> {
+        if w.len() < 2 || !w.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        self.doc.layers.entities.iter().position(|e| {
+            let initials: String = e
+                .name
+                .split_whitespace()
+                .filter_map(|x| x.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            initials == w && e.name.split_whitespace().count() >= 2
+        })
     }
 
     /// True for "the Dutchman", "the 28-year-old": a definite phrase that names a person
@@ -266,7 +301,13 @@ impl<'a> Ctx<'a> {
         hi == lo + 1
             && self.head_mention(hi).is_some_and(|(e, _)| {
                 let ent = &self.doc.layers.entities[e];
-                ent.kind == "PERSON" && ent.mentions.len() == 1 && !ent.name.contains(' ')
+                // named only by that one word (coreference may have added pronouns)
+                ent.kind == "PERSON"
+                    && !ent.name.contains(' ')
+                    && ent.mentions.iter().all(|m| {
+                        let t = self.doc.text_of(m.span);
+                        t == ent.name || PRONOUNS.contains(&t.to_lowercase().as_str())
+                    })
             })
     }
 
@@ -435,11 +476,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The person named nearest before byte `b` outside quotes, in its paragraph or the
-    /// previous one; a clause subject wins over other mentions of the same paragraph.
+    /// The person named nearest before byte `b` outside quotes, in its paragraph or up to
+    /// three before it; the subject of a speech verb, then a clause subject, wins over
+    /// other mentions of the same paragraph.
     fn person_before(&self, b: u32, male: Option<bool>) -> Option<usize> {
         let p = self.paragraph_of(b as usize);
-        for q in [p, p.wrapping_sub(1)] {
+        for q in [p, p.wrapping_sub(1), p.wrapping_sub(2), p.wrapping_sub(3)] {
             let Some(&(ps, _)) = self.paras.get(q) else { continue };
             let cands: Vec<(Span, usize)> = self
                 .mentions

@@ -159,3 +159,11 @@ fn a_relative_clause_of_the_speaker_is_not_the_content() {
     let got = texts(&doc, QuoteKind::Indirect);
     assert_eq!(got, ["the council had ignored the parents"]);
 }
+
+#[test]
+fn acronym_names_its_organisation() {
+    let doc = run("Fighting continued near the capital. The National Liberation Front said its forces had withdrawn. \
+         The NLF said later that the ceasefire would hold.");
+    let q = find(&doc, QuoteKind::Indirect, "the ceasefire would hold");
+    assert!(speaker_name(&doc, q).is_some_and(|n| n.contains("Liberation")), "{q:?}");
+}
