@@ -16,7 +16,7 @@ pub mod scan;
 
 use herald_doc::{Doc, Quote, QuoteKind, Span, Upos};
 use lexicon::{
-    is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, ORG_NOUNS, PRONOUNS, SPEAKER_ACTS,
+    is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, ORG_HEADS, ORG_NOUNS, PRONOUNS, SPEAKER_ACTS,
 };
 use scan::Marked;
 
@@ -260,7 +260,7 @@ impl<'a> Ctx<'a> {
     /// ("Lumen said …").
     fn org_like(&self, e: usize) -> bool {
         let ent = &self.doc.layers.entities[e];
-        ent.kind == "ORG"
+        self.named_org(e)
             || ent.kind == "PERSON"
                 && !ent.name.contains(' ')
                 && !ent.mentions.iter().any(|m| {
@@ -269,6 +269,19 @@ impl<'a> Ctx<'a> {
                         "he" | "him" | "his" | "she" | "her"
                     )
                 })
+    }
+
+    /// An organisation by its type or by the last word of its name ("Environment Agency",
+    /// "Redline Labs"), whatever type the recogniser gave it.
+    fn named_org(&self, e: usize) -> bool {
+        let ent = &self.doc.layers.entities[e];
+        ent.kind == "ORG"
+            || ent.name.split_whitespace().count() >= 2
+                && ent
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
     }
 
     /// The entity whose name has the initials of acronym `w` ("RSF" → "Rapid Support
@@ -430,15 +443,90 @@ impl<'a> Ctx<'a> {
                 return (Some(self.entity_id(e)), sp);
             }
         }
+        if w == "i" {
+            if let Some(e) = self.turn_speaker(sp.start as usize) {
+                return (Some(self.entity_id(e)), sp);
+            }
+        }
         if let Some(&(_, e)) = self.mentions.iter().find(|(m, _)| *m == sp) {
             return (Some(self.entity_id(e)), sp);
         }
         if matches!(w.as_str(), "it" | "its") {
-            if let Some((e, _)) = self.antecedent(sp.start, &["ORG"]) {
+            if let Some(e) = self.org_before(sp.start) {
                 return (Some(self.entity_id(e)), sp);
             }
         }
+        if matches!(w.as_str(), "who" | "which") && t >= 2 && self.word(t - 1) == "," {
+            // "Live Circle, which …, said": the phrase before the comma
+            let (lo, hi) = self.np_chunk(t - 2);
+            if lo <= hi && !matches!(self.doc.tokens.upos[t - 2], Upos::Pron) {
+                return self.resolve_at(t - 2, 2);
+            }
+        }
         (None, sp)
+    }
+
+    /// The organisation named nearest before byte `b` outside quotes, in its paragraph or
+    /// the previous one: the usual antecedent of "it".
+    fn org_before(&self, b: u32) -> Option<usize> {
+        let p = self.paragraph_of(b as usize);
+        let floor = self.paras.get(p.saturating_sub(1)).map_or(0, |&(s, _)| s as u32);
+        self.mentions
+            .iter()
+            .filter(|&&(m, e)| {
+                m.end <= b
+                    && m.start >= floor
+                    && self.named_org(e)
+                    && !self.quoted.iter().any(|q| q.contains(m))
+                    && !PRONOUNS.contains(&self.doc.text_of(m).to_lowercase().as_str())
+            })
+            .max_by_key(|(m, _)| m.end)
+            .map(|&(_, e)| e)
+    }
+
+    /// Who "I" is in a transcript: the speaker labelled at the head of its paragraph
+    /// ("LUCY ADEBAYO: … I asked …"), or of the last labelled paragraph before it; in a Q&A
+    /// answer ("A: …") the person the interview is with. None outside transcripts
+    /// (there "I" is the writer).
+    fn turn_speaker(&self, b: usize) -> Option<usize> {
+        let p = self.paragraph_of(b);
+        for q in (0..=p).rev() {
+            let &(ps, pe) = self.paras.get(q)?;
+            let para = &self.text[ps..pe];
+            let Some(colon) = para.find(": ") else { continue };
+            let label = &para[..colon];
+            if label == "A" {
+                return self.interviewee();
+            }
+            let is_label = label.len() >= 3
+                && label.len() <= 60
+                && label.chars().any(char::is_alphabetic)
+                && label.chars().all(|c| !c.is_lowercase());
+            if !is_label {
+                continue;
+            }
+            let words: Vec<String> = label
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() > 1)
+                .map(str::to_lowercase)
+                .collect();
+            return self.doc.layers.entities.iter().position(|e| {
+                e.kind == "PERSON"
+                    && e.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|l| words.iter().any(|w| *w == l.to_lowercase()))
+            });
+        }
+        None
+    }
+
+    /// The person an interview is with: the first full name the article gives.
+    fn interviewee(&self) -> Option<usize> {
+        let ents = &self.doc.layers.entities;
+        (0..ents.len())
+            .filter(|&e| ents[e].kind == "PERSON" && ents[e].name.contains(' '))
+            .min_by_key(|&e| ents[e].mentions.iter().map(|m| m.span.start).min())
     }
 
     /// A person, or a two-word name the recognizer typed as a place ("Gemma Atherton").
@@ -528,22 +616,6 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// The nearest mention of an entity of one of `kinds` before byte `b` within the
-    /// current and previous paragraph: the usual antecedent of an unresolved "he"/"it".
-    fn antecedent(&self, b: u32, kinds: &[&str]) -> Option<(usize, Span)> {
-        let p = self.paragraph_of(b as usize);
-        let floor = self.paras.get(p.saturating_sub(1)).map_or(0, |&(s, _)| s as u32);
-        self.mentions
-            .iter()
-            .filter(|(m, e)| {
-                m.end <= b
-                    && m.start >= floor
-                    && kinds.contains(&self.doc.layers.entities[*e].kind.as_str())
-            })
-            .max_by_key(|(m, _)| m.end)
-            .map(|&(m, e)| (e, m))
-    }
-
     /// The subject of speech verb `v`: its own `nsubj`, or for a participle or
     /// coordinated verb ("adding", "and stressed") the subject of the verb it hangs on.
     fn subject(&self, v: usize) -> Option<usize> {
@@ -586,7 +658,8 @@ impl<'a> Ctx<'a> {
     /// the first noun of the phrase right after the verb, when the verb follows a comma or
     /// a quote mark.
     fn inverted_subject(&self, v: usize) -> Option<usize> {
-        if !self.parsed || v == 0 || !self.is_punct(v - 1) {
+        // after "told" comes the addressee, never the speaker
+        if !self.parsed || v == 0 || !self.is_punct(v - 1) || self.word(v) == "told" {
             return None;
         }
         let s = *self.sent_of.get(v)?;
@@ -609,6 +682,15 @@ impl<'a> Ctx<'a> {
         let quoted = |t: usize| self.quoted.iter().any(|q| q.contains(self.span(t)));
         let subject = match self.subject(v) {
             Some(s) if quoted(s) && !quoted(v) => self.between_subject(v),
+            // "councillors I have spoken to say …": the noun before the pronoun
+            Some(s)
+                if s > 0
+                    && matches!(self.doc.tokens.upos[s], Upos::Pron)
+                    && self.doc.tokens.xpos[s - 1] == "NNS"
+                    && s < v =>
+            {
+                Some(s - 1)
+            }
             Some(s) => Some(s),
             None => self.between_subject(v).or_else(|| self.inverted_subject(v)),
         };

@@ -167,3 +167,20 @@ fn acronym_names_its_organisation() {
     let q = find(&doc, QuoteKind::Indirect, "the ceasefire would hold");
     assert!(speaker_name(&doc, q).is_some_and(|n| n.contains("Liberation")), "{q:?}");
 }
+
+#[test]
+fn i_in_a_transcript_turn_is_the_labelled_speaker() {
+    let doc = run("ANCHOR: Good evening. Our reporter Helen Castellano is at the port.\n\n\
+         HELEN CASTELLANO: Thank you. I asked the harbour master whether the ferries would sail tomorrow, and he said they would not.");
+    let q = find(&doc, QuoteKind::Indirect, "the ferries would sail");
+    assert!(speaker_name(&doc, q).is_some_and(|n| n.contains("Castellano")), "{q:?}");
+}
+
+#[test]
+fn a_reduced_relative_does_not_hide_the_speaker() {
+    let doc = run(
+        "Local shopkeepers I have spoken to say the new parking charges will drive customers away.",
+    );
+    let q = find(&doc, QuoteKind::Indirect, "the new parking charges");
+    assert_eq!(q.speaker_span.map(|s| doc.text_of(s)), Some("Local shopkeepers"));
+}
