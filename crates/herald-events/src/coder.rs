@@ -1280,7 +1280,7 @@ impl<'a> Coder<'a> {
         }
         let pronoun = self.doc.tokens.upos[h] == Upos::Pron;
         // "we"/"I" inside a direct quote is its speaker ("'we are ready to cooperate,'
-        // Lavrov added"): reported speech codes the speaker's acts.
+        // Petrov added"): reported speech codes the speaker's acts.
         let entity = found.map(|(e, _)| e).or_else(|| {
             if !pronoun || !FIRST_PERSON.contains(&self.lemma(h).as_str()) {
                 return None;

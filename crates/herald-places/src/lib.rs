@@ -3,7 +3,7 @@
 //! herald's gazetteer ([`Gazetteer`]) holds the countries of the world, their first-level
 //! divisions (states, provinces, oblasts) and the populated places of GeoNames' `cities5000`
 //! table, each with its GeoNames id, ISO 3166-1 alpha-2 country, coordinates, population and
-//! other names ("Kiev" for Kyiv, "Mariupol'" for Mariupol). It is shipped in herald's compact
+//! other names ("Kiev" for Kyiv, "Odessa" for Odesa). It is shipped in herald's compact
 //! format (`data/gazetteer.tsv.gz`, see [`Gazetteer::read`]) and embedded in the binary.
 //!
 //! [`resolve`] turns a document's place entities (kinds `LOC`, `GPE`, `FAC`) into

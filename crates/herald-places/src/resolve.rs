@@ -773,7 +773,7 @@ mod tests {
         d.layers.entities[0].mentions[1].role = MentionRole::Place;
         d.layers.entities.push(Entity {
             id: "E4".into(),
-            name: "Lavrov".into(),
+            name: "Petrov".into(),
             kind: "PERSON".into(),
             actor: None,
             actor_reason: None,

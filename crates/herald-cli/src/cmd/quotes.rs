@@ -9,7 +9,7 @@ use super::Outcome;
 #[derive(clap::Args)]
 pub struct Args {
     /// Only quotes whose speaker's name (or a mention of the speaker, or the attribution's
-    /// words) contains this, case-insensitively ("Lavrov", "foreign ministry")
+    /// words) contains this, case-insensitively ("Petrov", "foreign ministry")
     #[arg(long, value_name = "NAME")]
     speaker: Option<String>,
     /// Only direct quotes, or only reported speech

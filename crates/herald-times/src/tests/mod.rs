@@ -201,7 +201,7 @@ proptest! {
 
 #[test]
 fn seed_fixture() {
-    let text = include_str!("../../../tests/data/guterres-lavrov-moscow.txt");
+    let text = include_str!("../../../../tests/data/guterres-lavrov-moscow.txt");
     let got = times(text);
     for t in &got {
         eprintln!("{t:?}");
