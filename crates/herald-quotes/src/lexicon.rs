@@ -222,3 +222,24 @@ pub const ORG_HEADS: &[&str] = &[
     "industries",
     "hearing",
 ];
+
+/// Head nouns of subject phrases that never stand for a named person ("the statement said").
+pub const NOT_PEOPLE: &[&str] = &[
+    "statement",
+    "report",
+    "note",
+    "study",
+    "survey",
+    "poll",
+    "data",
+    "figures",
+    "document",
+    "letter",
+    "filing",
+    "ruling",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "officials",
+];

@@ -16,7 +16,8 @@ pub mod scan;
 
 use herald_doc::{Doc, Quote, QuoteKind, Span, Upos};
 use lexicon::{
-    is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, ORG_HEADS, ORG_NOUNS, PRONOUNS, SPEAKER_ACTS,
+    is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, NOT_PEOPLE, ORG_HEADS, ORG_NOUNS, PRONOUNS,
+    SPEAKER_ACTS,
 };
 use scan::Marked;
 
@@ -209,6 +210,17 @@ impl<'a> Ctx<'a> {
         if let Some(e) = self.acronym(self.word(hi)) {
             return (Some(self.entity_id(e)), span);
         }
+        if let Some(e) = self.titled_person(lo, hi) {
+            return (Some(self.entity_id(e)), span);
+        }
+        // "one of the people …": the people
+        if matches!(self.word(hi).to_lowercase().as_str(), "one" | "some" | "many" | "several")
+            && self.word(hi + 1).eq_ignore_ascii_case("of")
+            && hi + 2 < self.doc.tokens.len()
+        {
+            let (_, h2) = self.np_chunk(hi + 2);
+            return (None, Span::new(span.start, self.span(h2).end));
+        }
         if hi == lo + 1
             && matches!(self.word(lo).to_lowercase().as_str(), "the" | "its")
             && ORG_NOUNS.contains(&self.word(hi).to_lowercase().as_str())
@@ -282,6 +294,66 @@ impl<'a> Ctx<'a> {
                     .split_whitespace()
                     .last()
                     .is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+    }
+
+    /// The person a definite role phrase stands for, found where the article names them
+    /// with that title: "Kazakhstan's foreign minister" → "Foreign Minister Yerlan Tokayev",
+    /// "the UN chief" → "UN Secretary-General António Guterres" (the same organisation
+    /// right before the name).
+    fn titled_person(&self, lo: usize, hi: usize) -> Option<usize> {
+        let possessive = (lo..=hi).any(|t| matches!(self.word(t), "'s" | "’s"));
+        if !(self.word(lo).eq_ignore_ascii_case("the") || possessive) {
+            return None;
+        }
+        let head = self.word(hi);
+        if !head.chars().all(|c| c.is_lowercase() || c == '-')
+            || head.len() < 3
+            || ORG_NOUNS.contains(&head)
+            || ORG_HEADS.contains(&head)
+            || NOT_PEOPLE.contains(&head)
+        {
+            return None;
+        }
+        let chunk = Span::new(self.span(lo).start, self.span(hi).end);
+        let roles: Vec<String> = (lo..=hi)
+            .map(|t| self.word(t))
+            .filter(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && *w != "the")
+            .map(str::to_string)
+            .collect();
+        let modifiers: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|(m, _)| chunk.contains(*m) && !m.contains(self.span(hi)))
+            .map(|&(_, e)| e)
+            .collect();
+        let mut best: Option<(u32, usize)> = None;
+        for &(m, e) in &self.mentions {
+            let text = self.doc.text_of(m);
+            if !self.person_like(e)
+                || chunk.contains(m)
+                || !text.chars().next().is_some_and(char::is_uppercase)
+                || PRONOUNS.contains(&text.to_lowercase().as_str())
+                || self.quoted.iter().any(|q| q.contains(m))
+            {
+                continue;
+            }
+            let first = self.tokens_in(m.start as usize, m.end as usize).start;
+            let window = first.saturating_sub(5)..first;
+            let words: Vec<String> = window.clone().map(|t| self.word(t).to_lowercase()).collect();
+            // the title right before the name ("… Foreign Minister Yerlan Tokayev")
+            let titled = roles.iter().all(|r| words.contains(r))
+                && words.last().is_some_and(|w| *w == head.to_lowercase());
+            let same_org = !modifiers.is_empty()
+                && window.clone().any(|t| {
+                    self.mentions
+                        .iter()
+                        .any(|(mm, ee)| mm.contains(self.span(t)) && modifiers.contains(ee))
+                });
+            if (titled || same_org) && best.is_none_or(|(b, _)| m.start < b) {
+                best = Some((m.start, e));
+            }
+        }
+        best.map(|(_, e)| e)
     }
 
     /// The entity whose name has the initials of acronym `w` ("RSF" → "Rapid Support

@@ -184,3 +184,11 @@ fn a_reduced_relative_does_not_hide_the_speaker() {
     let q = find(&doc, QuoteKind::Indirect, "the new parking charges");
     assert_eq!(q.speaker_span.map(|s| doc.text_of(s)), Some("Local shopkeepers"));
 }
+
+#[test]
+fn a_role_phrase_is_the_person_named_with_that_title() {
+    let doc = run("Latvia's interior minister said the border would reopen on Monday.\n\n\
+         “We have no reason to keep it closed,” Interior Minister Arvid Kalnins told reporters.");
+    let q = find(&doc, QuoteKind::Indirect, "the border would reopen");
+    assert!(speaker_name(&doc, q).is_some_and(|n| n.contains("Kalnins")), "{q:?}");
+}
