@@ -210,6 +210,9 @@ impl<'a> Ctx<'a> {
         if let Some(e) = self.acronym(self.word(hi)) {
             return (Some(self.entity_id(e)), span);
         }
+        if let Some(named) = self.acronym_text(self.word(hi), span.start as usize) {
+            return (None, named);
+        }
         if let Some(e) = self.titled_person(lo, hi) {
             return (Some(self.entity_id(e)), span);
         }
@@ -294,6 +297,28 @@ impl<'a> Ctx<'a> {
                     .split_whitespace()
                     .last()
                     .is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+    }
+
+    /// Where the text spells out acronym `w` before byte `b` without an entity for it:
+    /// capitalised words whose initials make the acronym ("Rapid Support Forces").
+    fn acronym_text(&self, w: &str, b: usize) -> Option<Span> {
+        if w.len() < 2 || !w.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let n = w.len();
+        let toks = self.tokens_in(0, b);
+        let words: Vec<usize> = toks.collect();
+        for i in 0..words.len().saturating_sub(n - 1) {
+            let run = &words[i..i + n];
+            let ok = run.iter().zip(w.chars()).all(|(&t, c)| {
+                let x = self.word(t);
+                x.starts_with(c) && x.len() > 1 && x.chars().skip(1).all(char::is_lowercase)
+            });
+            if ok {
+                return Some(Span::new(self.span(run[0]).start, self.span(run[n - 1]).end));
+            }
+        }
+        None
     }
 
     /// The person a definite role phrase stands for, found where the article names them
@@ -1426,7 +1451,46 @@ impl<'a> Ctx<'a> {
         let mut all = direct;
         all.extend(kept);
         all.sort_by_key(|q| (q.span.start, q.span.end));
+        self.organisation_pronouns(&mut all);
         all
+    }
+
+    /// "The RSF said … It accused …": an "it" (or "the company") the entities do not
+    /// resolve speaks for the organisation of the last quote before it within two
+    /// paragraphs — the speaker and the words that named it.
+    fn organisation_pronouns(&self, quotes: &mut [Quote]) {
+        for i in 0..quotes.len() {
+            let Some(sp) = quotes[i].speaker_span else { continue };
+            let words = self.doc.text_of(sp).to_lowercase();
+            let org_word =
+                words == "it" || words.strip_prefix("the ").is_some_and(|n| ORG_NOUNS.contains(&n));
+            if quotes[i].speaker.is_some() || !org_word {
+                continue;
+            }
+            let p = self.paragraph_of(sp.start as usize);
+            let antecedent = quotes[..i].iter().rev().find(|q| {
+                let Some(qs) = q.speaker_span else { return false };
+                let text = self.doc.text_of(qs).to_lowercase();
+                let person = q.speaker.as_ref().is_some_and(|id| {
+                    self.doc
+                        .layers
+                        .entities
+                        .iter()
+                        .position(|e| &e.id == id)
+                        .is_some_and(|e| self.person_like(e) && !self.org_like(e))
+                });
+                self.paragraph_of(q.span.start as usize) + 2 >= p
+                    && qs.start < sp.start
+                    && !person
+                    && !PRONOUNS.contains(&text.as_str())
+                    && !text.starts_with("the ")
+            });
+            if let Some(a) = antecedent {
+                let (speaker, span) = (a.speaker.clone(), a.speaker_span);
+                quotes[i].speaker = speaker;
+                quotes[i].speaker_span = span;
+            }
+        }
     }
 }
 

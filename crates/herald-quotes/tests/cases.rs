@@ -192,3 +192,17 @@ fn a_role_phrase_is_the_person_named_with_that_title() {
     let q = find(&doc, QuoteKind::Indirect, "the border would reopen");
     assert!(speaker_name(&doc, q).is_some_and(|n| n.contains("Kalnins")), "{q:?}");
 }
+
+#[test]
+fn it_speaks_for_the_organisation_quoted_before() {
+    let doc = run("Rebels of the Northern Liberation Army seized the town on Sunday. \
+         The NLA said in a statement that it controlled the airport. \
+         It accused the government of bombing civilians.");
+    let q = find(&doc, QuoteKind::Indirect, "bombing civilians");
+    let named = q.speaker_span.map(|s| doc.text_of(s)).unwrap_or("");
+    assert!(
+        speaker_name(&doc, q).is_some_and(|n| n.contains("Liberation"))
+            || named.contains("Liberation"),
+        "{q:?} {named:?}"
+    );
+}
