@@ -243,3 +243,23 @@ pub const NOT_PEOPLE: &[&str] = &[
     "people",
     "officials",
 ];
+
+/// Documents that speak for their source ("a note from X said", "according to data from X").
+pub const DOCUMENTS: &[&str] = &[
+    "statement",
+    "report",
+    "note",
+    "study",
+    "survey",
+    "poll",
+    "data",
+    "figures",
+    "document",
+    "letter",
+    "filing",
+    "readout",
+    "release",
+    "analysis",
+    "affidavit",
+    "memo",
+];

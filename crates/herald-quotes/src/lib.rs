@@ -16,8 +16,8 @@ pub mod scan;
 
 use herald_doc::{Doc, Quote, QuoteKind, Span, Upos};
 use lexicon::{
-    is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, NOT_PEOPLE, ORG_HEADS, ORG_NOUNS, PRONOUNS,
-    SPEAKER_ACTS,
+    is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, DOCUMENTS, NOT_PEOPLE, ORG_HEADS, ORG_NOUNS,
+    PRONOUNS, SPEAKER_ACTS,
 };
 use scan::Marked;
 
@@ -206,6 +206,36 @@ impl<'a> Ctx<'a> {
         }
         if let Some((e, m)) = self.appositive(t, hi) {
             return (Some(self.entity_id(e)), m);
+        }
+        // "a note from Halvorsen Securities", "a spokeswoman for the Foundation": the
+        // source behind a document or a spokesperson
+        let head = self.word(hi).to_lowercase();
+        if depth < 2
+            && (DOCUMENTS.contains(&head.as_str())
+                || matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson"))
+        {
+            let n = self.doc.tokens.len();
+            let by = (hi + 1..(hi + 4).min(n))
+                .take_while(|&k| {
+                    !self.is_punct(k)
+                        && (matches!(self.word(k), "from" | "by" | "for")
+                            || matches!(self.doc.tokens.upos[k], Upos::Verb | Upos::Adv))
+                })
+                .find(|&k| matches!(self.word(k), "from" | "by" | "for"));
+            if let Some(k) = by.filter(|&k| k + 1 < n) {
+                let (id, named) = self.resolve_at(self.np_chunk(k + 1).1, depth + 1);
+                if id.is_some()
+                    || self.word(k + 1).chars().next().is_some_and(char::is_uppercase)
+                    || self.word(k + 1).eq_ignore_ascii_case("the")
+                {
+                    return (id, named);
+                }
+            }
+        }
+        // "Peru's civil defence institute, INDECI, said": a name in apposition that is no
+        // entity still names the speaker
+        if let Some(named) = self.appositive_name(hi) {
+            return (None, named);
         }
         if let Some(e) = self.acronym(self.word(hi)) {
             return (Some(self.entity_id(e)), span);
@@ -521,6 +551,24 @@ impl<'a> Ctx<'a> {
             .filter(|(m, e)| m.start >= from && m.start < to && named(*e))
             .min_by_key(|(m, _)| m.start)
             .map(|&(m, e)| (e, m))
+    }
+
+    /// A capitalised name in commas right after the phrase ending at `hi`.
+    fn appositive_name(&self, hi: usize) -> Option<Span> {
+        let n = self.doc.tokens.len();
+        if hi + 2 >= n || self.word(hi + 1) != "," {
+            return None;
+        }
+        let first = hi + 2;
+        let mut last = first;
+        while last < n
+            && self.doc.tokens.upos[last] == Upos::Propn
+            && self.word(last).chars().next().is_some_and(char::is_uppercase)
+        {
+            last += 1;
+        }
+        (last > first && last < n && matches!(self.word(last), "," | "said" | "says"))
+            .then(|| Span::new(self.span(first).start, self.span(last - 1).end))
     }
 
     /// A personal pronoun: "he"/"she" is the nearest person named before it in its

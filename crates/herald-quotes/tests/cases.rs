@@ -206,3 +206,28 @@ fn it_speaks_for_the_organisation_quoted_before() {
         "{q:?} {named:?}"
     );
 }
+
+#[test]
+fn a_document_speaks_for_its_source() {
+    let doc = run("Retail sales fell for a third month in March, according to a report from the Federation of Small Businesses.");
+    let q = find(&doc, QuoteKind::Indirect, "Retail sales fell");
+    let named = q.speaker_span.map(|s| doc.text_of(s)).unwrap_or("");
+    assert!(
+        speaker_name(&doc, q).is_some_and(|n| n.contains("Federation"))
+            || named.contains("Federation"),
+        "{q:?} {named:?}"
+    );
+}
+
+#[test]
+fn a_name_in_apposition_names_the_speaker() {
+    let doc = run(
+        "Chile's disaster agency, ONEMI, said at least 12 people had been injured in the quake.",
+    );
+    let q = find(&doc, QuoteKind::Indirect, "at least 12 people");
+    let named = q.speaker_span.map(|s| doc.text_of(s)).unwrap_or("");
+    assert!(
+        speaker_name(&doc, q).is_some_and(|n| n.contains("ONEMI")) || named == "ONEMI",
+        "{q:?} {named:?}"
+    );
+}
