@@ -247,9 +247,9 @@ impl<'a> Ctx<'a> {
             return (Some(self.entity_id(e)), span);
         }
         // "one of the people …": the people
-        if matches!(self.word(hi).to_lowercase().as_str(), "one" | "some" | "many" | "several")
+        if hi + 2 < self.doc.tokens.len()
+            && matches!(self.word(hi).to_lowercase().as_str(), "one" | "some" | "many" | "several")
             && self.word(hi + 1).eq_ignore_ascii_case("of")
-            && hi + 2 < self.doc.tokens.len()
         {
             let (_, h2) = self.np_chunk(hi + 2);
             return (None, Span::new(span.start, self.span(h2).end));

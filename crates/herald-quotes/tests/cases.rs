@@ -231,3 +231,73 @@ fn a_name_in_apposition_names_the_speaker() {
         "{q:?} {named:?}"
     );
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "the",
+        "minister",
+        "said",
+        "that",
+        "it",
+        "he",
+        "she",
+        "told",
+        "reporters",
+        "accused",
+        "of",
+        "urged",
+        "to",
+        "according",
+        "Anna",
+        "Berg",
+        "Reuters",
+        "company",
+        ",",
+        ".",
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        ":",
+        "\n\n",
+        "and",
+        "who",
+        "which",
+        "ONEMI",
+        "LONDON",
+        "-",
+        "I",
+        "asked",
+        "not",
+        "be",
+        "named",
+        "one",
+        "from",
+        "a",
+        "note",
+        "Q:",
+        "A:",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn any_word_salad_gives_disjoint_quotes_inside_the_text(
+            idx in proptest::collection::vec(0..WORDS.len(), 0..60)
+        ) {
+            let text = idx.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            let mut doc = pipeline().annotate(Article::new("p", text.clone()));
+            herald_quotes::annotate(&mut doc);
+            for q in &doc.layers.quotes {
+                prop_assert!(q.span.get(&text).is_some());
+                if let Some(s) = q.speaker_span {
+                    prop_assert!(s.get(&text).is_some());
+                }
+            }
+        }
+    }
+}
