@@ -263,3 +263,20 @@ pub const DOCUMENTS: &[&str] = &[
     "affidavit",
     "memo",
 ];
+
+/// Day names and other time words that head "on Sunday" between a subject and its verb.
+pub const TIMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tonight",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+];

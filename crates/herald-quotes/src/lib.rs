@@ -17,7 +17,7 @@ pub mod scan;
 use herald_doc::{Doc, Quote, QuoteKind, Span, Upos};
 use lexicon::{
     is_speech, lemma_of_form, ADDRESSING, DIRECT_ONLY, DOCUMENTS, NOT_PEOPLE, ORG_HEADS, ORG_NOUNS,
-    PRONOUNS, SPEAKER_ACTS,
+    PRONOUNS, SPEAKER_ACTS, TIMES,
 };
 use scan::Marked;
 
@@ -799,6 +799,36 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The subject by the words alone, where the parse gives none (a dateline garbles
+    /// it): the noun phrase right before a finite speech verb, past a time phrase ("The
+    /// Philippines on Sunday accused …").
+    fn surface_subject(&self, v: usize) -> Option<usize> {
+        if !self.parsed || !matches!(self.doc.tokens.xpos[v], "VBD" | "VBZ" | "VBP") {
+            return None;
+        }
+        let s = *self.sent_of.get(v)?;
+        let start = self.doc.sentences.get(s)?.tokens.start as usize;
+        let mut k = v.checked_sub(1)?;
+        // "on Sunday", "earlier", "also"
+        for _ in 0..3 {
+            if k > start
+                && matches!(self.doc.tokens.upos[k], Upos::Propn | Upos::Noun)
+                && matches!(self.word(k - 1), "on" | "late" | "early" | "earlier")
+                && (TIMES.contains(&self.word(k).to_lowercase().as_str()))
+            {
+                k -= 2;
+            } else if k > start && matches!(self.doc.tokens.upos[k], Upos::Adv) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k < start || !matches!(self.doc.tokens.upos[k], Upos::Propn | Upos::Noun | Upos::Pron) {
+            return None;
+        }
+        Some(k)
+    }
+
     /// The subject of an inverted attribution (`“…,” said the agency's spokeswoman, X`):
     /// the first noun of the phrase right after the verb, when the verb follows a comma or
     /// a quote mark.
@@ -837,7 +867,10 @@ impl<'a> Ctx<'a> {
                 Some(s - 1)
             }
             Some(s) => Some(s),
-            None => self.between_subject(v).or_else(|| self.inverted_subject(v)),
+            None => self
+                .between_subject(v)
+                .or_else(|| self.inverted_subject(v))
+                .or_else(|| self.surface_subject(v)),
         };
         if let Some(s) = subject {
             let (id, span) = self.resolve(s);
