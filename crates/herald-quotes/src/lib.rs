@@ -201,7 +201,14 @@ impl<'a> Ctx<'a> {
         }
         let (lo, hi) = self.np_chunk(t);
         let span = Span::new(self.span(lo).start, self.span(hi).end);
-        if let Some((e, m)) = self.head_mention(hi).filter(|_| !self.role_person(lo, hi)) {
+        // a common noun ("the candidate") is no place, whatever coreference linked it to
+        let common = self.word(hi).chars().next().is_some_and(char::is_lowercase);
+        let place =
+            |e: usize| matches!(self.doc.layers.entities[e].kind.as_str(), "LOC" | "GPE" | "NORP");
+        if let Some((e, m)) = self
+            .head_mention(hi)
+            .filter(|&(e, _)| !self.role_person(lo, hi) && !(common && place(e)))
+        {
             return (Some(self.entity_id(e)), m);
         }
         if let Some((e, m)) = self.appositive(t, hi) {
@@ -823,7 +830,20 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        if k < start || !matches!(self.doc.tokens.upos[k], Upos::Propn | Upos::Noun | Upos::Pron) {
+        // "Maria Flores, 64, said", "The deputy ambassador, Laura Kemp, urged": the phrase
+        // before the apposition
+        if self.word(k) == "," && k > start {
+            let j = (k.saturating_sub(8).max(start)..k).rev().find(|&j| self.word(j) == ",")?;
+            k = j.checked_sub(1)?;
+        }
+        if k < start {
+            return None;
+        }
+        let capitalised = self.word(k).chars().next().is_some_and(char::is_uppercase);
+        let nominal =
+            matches!(self.doc.tokens.upos[k], Upos::Propn | Upos::Noun | Upos::Pron | Upos::Num);
+        // a sentence-initial name the tagger missed ("Stridely urged …")
+        if !(nominal || capitalised && k == start) {
             return None;
         }
         Some(k)
@@ -865,6 +885,10 @@ impl<'a> Ctx<'a> {
                     && s < v =>
             {
                 Some(s - 1)
+            }
+            // a day is no speaker ("… on Sunday accused …" misparsed)
+            Some(s) if TIMES.contains(&self.word(s).to_lowercase().as_str()) => {
+                self.surface_subject(v).filter(|&k| k != s)
             }
             Some(s) => Some(s),
             None => self

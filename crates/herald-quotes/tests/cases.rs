@@ -301,3 +301,22 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn a_role_noun_is_not_a_place_coreference_linked_it_to() {
+    let doc = run("The two candidates traded accusations on Sunday.\n\nSpeaking to supporters in Valparaíso, \
+         the centre-left candidate, Camila Fuenzalida, accused her rival of planning to cut pensions.");
+    let q = find(&doc, QuoteKind::Indirect, "planning to cut pensions");
+    assert!(speaker_name(&doc, q).is_some_and(|n| n.contains("Fuenzalida")), "{q:?}");
+}
+
+#[test]
+fn subject_before_an_age_or_a_time_phrase() {
+    let doc =
+        run("At the shelter, Rosa Delgado, 71, said she had left with only her medicines.\n\n\
+         MANILA — The Philippines on Sunday accused Vietnam of blocking a supply boat.");
+    let a = find(&doc, QuoteKind::Indirect, "she had left");
+    assert!(speaker_name(&doc, a).is_some_and(|n| n.contains("Delgado")), "{a:?}");
+    let b = find(&doc, QuoteKind::Indirect, "blocking a supply boat");
+    assert!(b.speaker_span.is_some_and(|s| doc.text_of(s).contains("Philippines")), "{b:?}");
+}
