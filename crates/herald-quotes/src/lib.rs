@@ -207,7 +207,7 @@ impl<'a> Ctx<'a> {
             |e: usize| matches!(self.doc.layers.entities[e].kind.as_str(), "LOC" | "GPE" | "NORP");
         if let Some((e, m)) = self
             .head_mention(hi)
-            .filter(|&(e, _)| !self.role_person(lo, hi) && !(common && place(e)))
+            .filter(|&(e, _)| !(self.role_person(lo, hi) || common && place(e)))
         {
             return (Some(self.entity_id(e)), m);
         }
