@@ -1347,7 +1347,7 @@ impl<'a> Ctx<'a> {
             if span.is_none() {
                 span = self.surface_content(v, &lemma);
             }
-            let Some(span) = span else { continue };
+            let Some(span) = span.map(|sp| self.and_that(sp)) else { continue };
             if overlaps_direct(span) {
                 continue;
             }
@@ -1445,6 +1445,20 @@ impl<'a> Ctx<'a> {
         if start >= end {
             return None;
         }
+        let hi = self.surface_end(start, end);
+        // a content clause has a verb ("asks me that every year" has none)
+        if !(start..=hi).any(|t| matches!(upos(t), Upos::Aux | Upos::Verb)) {
+            return None;
+        }
+        self.content(start, hi)
+    }
+
+    /// The last token of a content clause running from `start` by the words alone, at
+    /// most to `end` (exclusive): before the speaker's next act ("… and urged …"), a
+    /// trailing participle clause, a coordinated clause with its own subject ("…, and I
+    /// have …") or an attribution of its own ("…, said …").
+    fn surface_end(&self, start: usize, end: usize) -> usize {
+        let upos = |t: usize| self.doc.tokens.upos[t];
         let mut hi = end - 1;
         for t in start + 1..end {
             let w = self.word(t).to_lowercase();
@@ -1472,11 +1486,35 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        // a content clause has a verb ("asks me that every year" has none)
-        if !(start..=hi).any(|t| matches!(upos(t), Upos::Aux | Upos::Verb)) {
-            return None;
+        hi
+    }
+
+    /// A content span ending at `span` that goes on with "and that …"/"but that …" (the
+    /// parse hung the second clause elsewhere): the span through the second clause.
+    fn and_that(&self, span: Span) -> Span {
+        let n = self.doc.tokens.len();
+        let mut t = self.tokens_in(span.end as usize, span.end as usize + 1).start;
+        while t < n && self.span(t).start < span.end {
+            t += 1;
         }
-        self.content(start, hi)
+        let s = self.sent_of.get(t.saturating_sub(1)).copied().unwrap_or(usize::MAX);
+        while t < n && matches!(self.word(t), "," | "”" | "\"" | "’") {
+            t += 1;
+        }
+        if t + 2 >= n
+            || self.sent_of[t] != s
+            || !matches!(self.word(t), "and" | "but")
+            || !self.word(t + 1).eq_ignore_ascii_case("that")
+        {
+            return span;
+        }
+        let Some(sent) = self.doc.sentences.get(s) else { return span };
+        let end = (sent.tokens.end as usize).min(n);
+        let hi = self.surface_end(t + 2, end);
+        match self.content(t + 2, hi) {
+            Some(second) if second.end > span.end => Span::new(span.start, second.end),
+            _ => span,
+        }
     }
 
     /// The first "that"/"whether" complementizer after speech verb `v` in its sentence.

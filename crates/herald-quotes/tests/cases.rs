@@ -320,3 +320,13 @@ fn subject_before_an_age_or_a_time_phrase() {
     let b = find(&doc, QuoteKind::Indirect, "blocking a supply boat");
     assert!(b.speaker_span.is_some_and(|s| doc.text_of(s).contains("Philippines")), "{b:?}");
 }
+
+#[test]
+fn but_that_continues_a_content_the_parse_split() {
+    let doc = run("An independent reviewer said the sample was “unusually large” but that the follow-up period might be too short to draw conclusions.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(
+        got,
+        ["the sample was “unusually large” but that the follow-up period might be too short to draw conclusions"]
+    );
+}
