@@ -1289,8 +1289,14 @@ impl<'a> Ctx<'a> {
                 }
                 if !(lo..=hi).contains(&v) {
                     let end = self.clause_end(c, hi);
-                    let end = if end == hi && hi > v { self.continued(v, end) } else { end };
-                    span = self.content(lo, end);
+                    let mut end = if end == hi && hi > v { self.continued(v, end) } else { end };
+                    end = self.ragged_end(v, lo, end);
+                    // a content clause has a verb ("The UN's relief coordinator, X, told"
+                    // parsed as a fronted clause has none)
+                    if (lo..=end).any(|t| matches!(self.doc.tokens.upos[t], Upos::Verb | Upos::Aux))
+                    {
+                        span = self.content(lo, end);
+                    }
                 }
             } else if let Some(c) = self.misattached_clause(v) {
                 let (_, hi) = self.subtree(c);
@@ -1481,12 +1487,54 @@ impl<'a> Ctx<'a> {
                 && matches!(upos(t + 2), Upos::Pron | Upos::Det | Upos::Propn)
                 && !self.word(t + 2).eq_ignore_ascii_case("that");
             let attribution = next && w == "," && self.speech_lemma(t + 1).is_some();
-            if act || participle || clause || attribution {
+            if act || participle || clause || attribution || w == ";" {
                 hi = t - 1;
                 break;
             }
         }
         hi
+    }
+
+    /// Words of the content the parse hung on the speech verb: a fronted content ("A
+    /// after B struck, X said") runs to the comma before the attribution; a content after
+    /// the verb that stops mid-phrase (the next word is no punctuation) runs on by the
+    /// words.
+    fn ragged_end(&self, v: usize, lo: usize, end: usize) -> usize {
+        let n = self.doc.tokens.len();
+        let Some(&s) = self.sent_of.get(v) else { return end };
+        let Some(sent) = self.doc.sentences.get(s) else { return end };
+        let sent_end = (sent.tokens.end as usize).min(n);
+        if end < v {
+            // before the subject phrase and its apposition ("…, its distributor, X, said")
+            if let Some(sj) = self.subject(v).filter(|&sj| sj > end && sj < v) {
+                let (clo, _) = self.np_chunk(sj);
+                if clo > end + 2 && self.word(clo - 1) == "," {
+                    return clo - 2;
+                }
+            }
+            let comma = (end + 1..v).rev().take(12).find(|&t| self.word(t) == ",");
+            let clean = comma.is_some_and(|c| {
+                (c + 1..v).all(|t| !matches!(self.doc.tokens.upos[t], Upos::Verb | Upos::Aux))
+            });
+            return match comma {
+                Some(c) if clean && c > end + 1 => c - 1,
+                _ => end,
+            };
+        }
+        // after a closing quote mark the content is whole unless its object follows
+        // ("fighting to “demilitarise” Ukraine")
+        let closed = matches!(self.word(end), "”" | "\"" | "’" | "''")
+            && !(end + 1 < n
+                && matches!(self.doc.tokens.upos[end + 1], Upos::Propn | Upos::Noun | Upos::Num));
+        if lo > v
+            && !closed
+            && end + 1 < sent_end
+            && !self.is_punct(end + 1)
+            && self.deprel(end + 1) != "cc"
+        {
+            return self.surface_end(lo, sent_end).max(end);
+        }
+        end
     }
 
     /// A content span ending at `span` that goes on with "and that …"/"but that …" (the

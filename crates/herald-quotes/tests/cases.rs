@@ -330,3 +330,20 @@ fn but_that_continues_a_content_the_parse_split() {
         ["the sample was “unusually large” but that the follow-up period might be too short to draw conclusions"]
     );
 }
+
+#[test]
+fn fronted_content_runs_to_the_attribution() {
+    let doc = run("At least nine people have died after the storm struck the coast this morning, the civil defence agency said.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(
+        got,
+        ["At least nine people have died after the storm struck the coast this morning"]
+    );
+}
+
+#[test]
+fn content_after_the_verb_runs_to_its_end() {
+    let doc = run("The minister warned that anyone found to have started fires deliberately would face prosecution.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(got, ["anyone found to have started fires deliberately would face prosecution"]);
+}
