@@ -1320,7 +1320,7 @@ impl<'a> Ctx<'a> {
                     });
                     if let Some(c) = comma.filter(|&c| ends && clean && c > start) {
                         if self.subtree(h).0 >= start {
-                            span = self.content(start, c - 1);
+                            span = self.content(start, self.before_apposition(start, c) - 1);
                         }
                     }
                 }
@@ -1495,6 +1495,48 @@ impl<'a> Ctx<'a> {
         hi
     }
 
+    /// The comma that opens an attribution whose subject has an apposition: for "…, its
+    /// distributor, Cine Sur, said" with `c` the comma before "said", the comma before
+    /// "its distributor" — the two stretches between the three commas are noun phrases,
+    /// one a name and one opening with a determiner or a possessive (never "along with …").
+    fn before_apposition(&self, floor: usize, c: usize) -> usize {
+        let comma_before = |x: usize| (floor..x).rev().take(8).find(|&t| self.word(t) == ",");
+        let Some(p1) = comma_before(c) else { return c };
+        let Some(p2) = comma_before(p1) else { return c };
+        let nominal = |a: usize, b: usize| {
+            a < b
+                && (a..b).all(|t| {
+                    matches!(
+                        self.doc.tokens.upos[t],
+                        Upos::Det
+                            | Upos::Pron
+                            | Upos::Adj
+                            | Upos::Noun
+                            | Upos::Propn
+                            | Upos::Part
+                            | Upos::Num
+                    ) || self.word(t) == "."
+                })
+        };
+        let described = |a: usize| {
+            matches!(self.doc.tokens.upos[a], Upos::Det)
+                || self.deprel(a) == "nmod:poss"
+                || matches!(self.word(a).to_lowercase().as_str(), "its" | "his" | "her" | "their")
+        };
+        let name = |a: usize, b: usize| {
+            (a..b).all(|t| self.word(t).chars().next().is_some_and(char::is_uppercase))
+        };
+        let (s1, s2) = ((p1 + 1, c), (p2 + 1, p1));
+        let apposition = nominal(s1.0, s1.1)
+            && nominal(s2.0, s2.1)
+            && (described(s2.0) && name(s1.0, s1.1) || described(s1.0) && name(s2.0, s2.1));
+        if apposition && p2 >= floor {
+            p2
+        } else {
+            c
+        }
+    }
+
     /// Words of the content the parse hung on the speech verb: a fronted content ("A
     /// after B struck, X said") runs to the comma before the attribution; a content after
     /// the verb that stops mid-phrase (the next word is no punctuation) runs on by the
@@ -1508,7 +1550,7 @@ impl<'a> Ctx<'a> {
             // before the subject phrase and its apposition ("…, its distributor, X, said")
             if let Some(sj) = self.subject(v).filter(|&sj| sj > end && sj < v) {
                 let (clo, _) = self.np_chunk(sj);
-                if clo > end + 2 && self.word(clo - 1) == "," {
+                if clo >= end + 2 && self.word(clo - 1) == "," {
                     return clo - 2;
                 }
             }
@@ -1517,7 +1559,7 @@ impl<'a> Ctx<'a> {
                 (c + 1..v).all(|t| !matches!(self.doc.tokens.upos[t], Upos::Verb | Upos::Aux))
             });
             return match comma {
-                Some(c) if clean && c > end + 1 => c - 1,
+                Some(c) if clean && c > end + 1 => self.before_apposition(end + 1, c) - 1,
                 _ => end,
             };
         }

@@ -347,3 +347,10 @@ fn content_after_the_verb_runs_to_its_end() {
     let got = texts(&doc, QuoteKind::Indirect);
     assert_eq!(got, ["anyone found to have started fires deliberately would face prosecution"]);
 }
+
+#[test]
+fn fronted_content_stops_before_an_appositive_subject() {
+    let doc = run("The jury praised the film.\n\n“The Long Field” will be released in Argentina in November, its distributor, Cine Sur, said.");
+    let got = texts(&doc, QuoteKind::Indirect);
+    assert_eq!(got, ["“The Long Field” will be released in Argentina in November"]);
+}
