@@ -44,8 +44,8 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The head word of a gold speaker: its last word before a preposition ("a diplomat on
-/// the council" → "diplomat").
+/// The head word of a gold speaker: its last word before a preposition ("a diplomat at
+/// the talks" → "diplomat").
 fn surname_key(gs: &str) -> String {
     const PREP: &[&str] = &["of", "on", "at", "from", "for", "in", "with", "to"];
     let w = words(gs);

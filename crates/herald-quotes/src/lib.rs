@@ -177,7 +177,7 @@ impl<'a> Ctx<'a> {
     /// Resolves the words at token `t` (a subject or object) to an entity id and the span
     /// that names it. The speaker is the entity of the whole noun phrase — the mention
     /// covering its head (last) word — never an entity nested inside it as a modifier
-    /// ("Kazakh Foreign Minister X" is X; "Kazakhstan's foreign minister" is no entity
+    /// ("Latvian Interior Minister X" is X; "Latvia's interior minister" is no entity
     /// unless coreference links it). Relative pronouns resolve through the noun they
     /// modify, personal pronouns and role nouns through the text before them.
     fn resolve(&self, t: usize) -> (Option<String>, Span) {
@@ -214,7 +214,7 @@ impl<'a> Ctx<'a> {
         if let Some((e, m)) = self.appositive(t, hi) {
             return (Some(self.entity_id(e)), m);
         }
-        // "a note from Halvorsen Securities", "a spokeswoman for the Foundation": the
+        // "a note from Brightwater Capital", "a spokeswoman for the Foundation": the
         // source behind a document or a spokesperson
         let head = self.word(hi).to_lowercase();
         if depth < 2
@@ -239,7 +239,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // "Peru's civil defence institute, INDECI, said": a name in apposition that is no
+        // "Chile's disaster agency, ONEMI, said": a name in apposition that is no
         // entity still names the speaker
         if let Some(named) = self.appositive_name(hi) {
             return (None, named);
@@ -278,7 +278,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The organisation "the company"/"the club" stands for: the nearest one named with
-    /// that noun ("the ministry" → "Health Ministry"), else the one mentioned most often
+    /// that noun ("the ministry" → "Interior Ministry"), else the one mentioned most often
     /// before byte `b` (the nearest on a tie).
     fn main_org(&self, b: u32, noun: &str) -> Option<usize> {
         let named = self
@@ -309,7 +309,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// An organisation, or a one-word name typed as a person that no "he"/"she" refers to
-    /// ("Lumen said …").
+    /// ("Norvik said …").
     fn org_like(&self, e: usize) -> bool {
         let ent = &self.doc.layers.entities[e];
         self.named_org(e)
@@ -323,8 +323,8 @@ impl<'a> Ctx<'a> {
                 })
     }
 
-    /// An organisation by its type or by the last word of its name ("Environment Agency",
-    /// "Redline Labs"), whatever type the recogniser gave it.
+    /// An organisation by its type or by the last word of its name ("Coastal Agency",
+    /// "Brightline Labs"), whatever type the recogniser gave it.
     fn named_org(&self, e: usize) -> bool {
         let ent = &self.doc.layers.entities[e];
         ent.kind == "ORG"
@@ -337,7 +337,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Where the text spells out acronym `w` before byte `b` without an entity for it:
-    /// capitalised words whose initials make the acronym ("Rapid Support Forces").
+    /// capitalised words whose initials make the acronym ("National Liberation Front").
     fn acronym_text(&self, w: &str, b: usize) -> Option<Span> {
         if w.len() < 2 || !w.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
@@ -359,8 +359,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The person a definite role phrase stands for, found where the article names them
-    /// with that title: "Kazakhstan's foreign minister" → "Foreign Minister Yerlan Tokayev",
-    /// "the UN chief" → "UN Secretary-General António Guterres" (the same organisation
+    /// with that title: "Latvia's interior minister" → "Interior Minister Arvid Kalnins",
+    /// "the UN envoy" → "UN Special Envoy Ana Ruiz" (the same organisation
     /// right before the name).
     fn titled_person(&self, lo: usize, hi: usize) -> Option<usize> {
         let possessive = (lo..=hi).any(|t| matches!(self.word(t), "'s" | "’s"));
@@ -402,7 +402,7 @@ impl<'a> Ctx<'a> {
             let first = self.tokens_in(m.start as usize, m.end as usize).start;
             let window = first.saturating_sub(5)..first;
             let words: Vec<String> = window.clone().map(|t| self.word(t).to_lowercase()).collect();
-            // the title right before the name ("… Foreign Minister Yerlan Tokayev")
+            // the title right before the name ("… Interior Minister Arvid Kalnins")
             let titled = roles.iter().all(|r| words.contains(r))
                 && words.last().is_some_and(|w| *w == head.to_lowercase());
             let same_org = !modifiers.is_empty()
@@ -418,8 +418,8 @@ impl<'a> Ctx<'a> {
         best.map(|(_, e)| e)
     }
 
-    /// The entity whose name has the initials of acronym `w` ("RSF" → "Rapid Support
-    /// Forces").
+    /// The entity whose name has the initials of acronym `w` ("NLF" → "National Liberation
+    /// Front").
     fn acronym(&self, w: &str) -> Option<usize> {
         if w.len() < 2 || !w.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
@@ -435,7 +435,7 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// True for "the Dutchman", "the 28-year-old": a definite phrase that names a person
+    /// True for "the Norwegian", "the 31-year-old": a definite phrase that names a person
     /// by a description (a one-word name seen once, or an age) rather than by name.
     fn role_person(&self, lo: usize, hi: usize) -> bool {
         if !self.word(lo).eq_ignore_ascii_case("the") || hi == lo {
@@ -464,7 +464,7 @@ impl<'a> Ctx<'a> {
     fn np_chunk(&self, t: usize) -> (usize, usize) {
         let n = self.doc.tokens.len();
         let glued = |k: usize| {
-            // a hyphen inside a word ("fourth-largest"), not a spaced dash
+            // a hyphen inside a word ("second-largest"), not a spaced dash
             let sp = self.span(k);
             k > 0
                 && k + 1 < n
@@ -528,7 +528,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A person or organisation named in apposition to the phrase headed by `t` and
-    /// ending at `hi`: "the study's lead author, Dr X", "an army spokesman, Brig. Gen. Y".
+    /// ending at `hi`: "the study's lead author, Dr X", "a navy spokesman, Capt. Y".
     fn appositive(&self, t: usize, hi: usize) -> Option<(usize, Span)> {
         let named = |e: usize| {
             matches!(self.doc.layers.entities[e].kind.as_str(), "PERSON" | "ORG")
@@ -541,7 +541,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let n = self.doc.tokens.len();
-        // "The MP for Fenland North, X": past a prepositional tail
+        // "The MP for Eastvale, X": past a prepositional tail
         let mut hi = hi;
         for _ in 0..2 {
             if hi + 2 < n && matches!(self.word(hi + 1), "for" | "of" | "at" | "in") {
@@ -609,7 +609,7 @@ impl<'a> Ctx<'a> {
             }
         }
         if matches!(w.as_str(), "who" | "which") && t >= 2 && self.word(t - 1) == "," {
-            // "Live Circle, which …, said": the phrase before the comma
+            // "Harbourline, which …, said": the phrase before the comma
             let (lo, hi) = self.np_chunk(t - 2);
             if lo <= hi && !matches!(self.doc.tokens.upos[t - 2], Upos::Pron) {
                 return self.resolve_at(t - 2, 2);
@@ -637,7 +637,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Who "I" is in a transcript: the speaker labelled at the head of its paragraph
-    /// ("LUCY ADEBAYO: … I asked …"), or of the last labelled paragraph before it; in a Q&A
+    /// ("HELEN CASTELLANO: … I asked …"), or of the last labelled paragraph before it; in a Q&A
     /// answer ("A: …") the person the interview is with. None outside transcripts
     /// (there "I" is the writer).
     fn turn_speaker(&self, b: usize) -> Option<usize> {
@@ -681,7 +681,7 @@ impl<'a> Ctx<'a> {
             .min_by_key(|&e| ents[e].mentions.iter().map(|m| m.span.start).min())
     }
 
-    /// A person, or a two-word name the recognizer typed as a place ("Gemma Atherton").
+    /// A person, or a two-word name the recognizer typed as a place ("Carla Mendes").
     fn person_like(&self, e: usize) -> bool {
         let ent = &self.doc.layers.entities[e];
         ent.kind == "PERSON"
@@ -693,7 +693,7 @@ impl<'a> Ctx<'a> {
                 })
     }
 
-    /// True when the word before `m` is "the" ("the Swede": a description, not a name).
+    /// True when the word before `m` is "the" ("the Norwegian": a description, not a name).
     fn before_is_the(&self, m: Span) -> bool {
         let t = self.tokens_in(m.start as usize, m.end as usize).start;
         t > 0 && self.word(t - 1).eq_ignore_ascii_case("the")
@@ -807,8 +807,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject by the words alone, where the parse gives none (a dateline garbles
-    /// it): the noun phrase right before a finite speech verb, past a time phrase ("The
-    /// Philippines on Sunday accused …").
+    /// it): the noun phrase right before a finite speech verb, past a time phrase ("Vietnam
+    /// on Sunday accused …").
     fn surface_subject(&self, v: usize) -> Option<usize> {
         if !self.parsed || !matches!(self.doc.tokens.xpos[v], "VBD" | "VBZ" | "VBP") {
             return None;
@@ -830,7 +830,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        // "Maria Flores, 64, said", "The deputy ambassador, Laura Kemp, urged": the phrase
+        // "Rosa Delgado, 71, said", "The deputy envoy, Ines Moreau, urged": the phrase
         // before the apposition
         if self.word(k) == "," && k > start {
             let j = (k.saturating_sub(8).max(start)..k).rev().find(|&j| self.word(j) == ",")?;
@@ -842,7 +842,7 @@ impl<'a> Ctx<'a> {
         let capitalised = self.word(k).chars().next().is_some_and(char::is_uppercase);
         let nominal =
             matches!(self.doc.tokens.upos[k], Upos::Propn | Upos::Noun | Upos::Pron | Upos::Num);
-        // a sentence-initial name the tagger missed ("Stridely urged …")
+        // a sentence-initial name the tagger missed ("Quillo urged …")
         if !(nominal || capitalised && k == start) {
             return None;
         }
@@ -877,7 +877,7 @@ impl<'a> Ctx<'a> {
         let quoted = |t: usize| self.quoted.iter().any(|q| q.contains(self.span(t)));
         let subject = match self.subject(v) {
             Some(s) if quoted(s) && !quoted(v) => self.between_subject(v),
-            // "councillors I have spoken to say …": the noun before the pronoun
+            // "shopkeepers I have spoken to say …": the noun before the pronoun
             Some(s)
                 if s > 0
                     && matches!(self.doc.tokens.upos[s], Upos::Pron)
@@ -1190,8 +1190,8 @@ impl<'a> Ctx<'a> {
 
     /// The last token of a content clause headed by `c`: the clause stops before a
     /// coordinated clause with its own subject ("…, and it has warned …") or the speaker's
-    /// next act, and before a trailing participle clause after a comma ("…, sending its
-    /// shares down").
+    /// next act, and before a trailing participle clause after a comma ("…, pushing its
+    /// stock lower").
     fn clause_end(&self, c: usize, hi: usize) -> usize {
         let mut end = hi;
         for &ch in self.children.get(c).into_iter().flatten() {
@@ -1275,7 +1275,7 @@ impl<'a> Ctx<'a> {
                 span = self.accusation(v);
             } else if let Some(c) = self.child(v, &["ccomp"]) {
                 let (mut lo, hi) = self.subtree(c);
-                // "said his side were …" parsed with "his side" as the verb's object: the
+                // "said her team was …" parsed with "her team" as the verb's object: the
                 // object of a verb that addresses no one belongs to the content
                 if lo > v && !ADDRESSING.contains(&lemma.as_str()) {
                     let marked = (v + 1..lo).any(|t| {
@@ -1291,7 +1291,7 @@ impl<'a> Ctx<'a> {
                     let end = self.clause_end(c, hi);
                     let mut end = if end == hi && hi > v { self.continued(v, end) } else { end };
                     end = self.ragged_end(v, lo, end);
-                    // a content clause has a verb ("The UN's relief coordinator, X, told"
+                    // a content clause has a verb ("The agency's director, X, told"
                     // parsed as a fronted clause has none)
                     if (lo..=end).any(|t| matches!(self.doc.tokens.upos[t], Upos::Verb | Upos::Aux))
                     {
@@ -1334,12 +1334,21 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            // a relative clause of the subject is not the content ("X, whose sons …, said")
+            // a relative clause of the subject is not the content ("X, whose daughter …, said")
             if span.is_some_and(|sp| {
                 let w = self.doc.text_of(sp).split_whitespace().next().unwrap_or("");
                 matches!(w.to_lowercase().as_str(), "whose" | "who" | "which")
             }) {
                 span = None;
+            }
+            // "asked not to be named" reports no request, whatever the parse made of it
+            if lemma == "ask"
+                && span.is_some_and(|sp| {
+                    let t = self.doc.text_of(sp);
+                    t.starts_with("not to be ") || t.starts_with("to be ")
+                })
+            {
+                continue;
             }
             // "declined to say whether …" reports nothing
             if self.deprel(v) == "xcomp"
@@ -1388,9 +1397,9 @@ impl<'a> Ctx<'a> {
 
     /// Content found by the words alone where the parse gives none (datelines and long
     /// sentences garble it): after "that" a few words past the verb ("said on Monday
-    /// that …", "suggested to the jury that …"), after "to" for urge/ask/tell ("urged the
-    /// company to …"), or a clause right after a verb that addresses no one ("insisted the
-    /// dividend was safe"); it runs to the end of the sentence, stopping before the
+    /// that …", "suggested to the panel that …"), after "to" for urge/ask/tell ("urged the
+    /// board to …"), or a clause right after a verb that addresses no one ("insisted the
+    /// plan was sound"); it runs to the end of the sentence, stopping before the
     /// speaker's next act ("… and urged …") or a trailing participle clause.
     fn surface_content(&self, v: usize, lemma: &str) -> Option<Span> {
         if !self.parsed {
@@ -1425,7 +1434,7 @@ impl<'a> Ctx<'a> {
             k
         } else if !ADDRESSING.contains(&lemma) && v + 1 < end {
             let first = v + 1;
-            // a noun phrase, possibly opening with an approximation ("around forty …")
+            // a noun phrase, possibly opening with an approximation ("around 300 …")
             let np_start = matches!(upos(first), Upos::Det | Upos::Propn | Upos::Noun | Upos::Num)
                 || matches!(
                     self.word(first).to_lowercase().as_str(),
@@ -1452,7 +1461,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let hi = self.surface_end(start, end);
-        // a content clause has a verb ("asks me that every year" has none)
+        // a content clause has a verb ("asks me that each time" has none)
         if !(start..=hi).any(|t| matches!(upos(t), Upos::Aux | Upos::Verb)) {
             return None;
         }
@@ -1496,8 +1505,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The comma that opens an attribution whose subject has an apposition: for "…, its
-    /// distributor, Cine Sur, said" with `c` the comma before "said", the comma before
-    /// "its distributor" — the two stretches between the three commas are noun phrases,
+    /// publisher, Arden House, said" with `c` the comma before "said", the comma before
+    /// "its publisher" — the two stretches between the three commas are noun phrases,
     /// one a name and one opening with a determiner or a possessive (never "along with …").
     fn before_apposition(&self, floor: usize, c: usize) -> usize {
         let comma_before = |x: usize| (floor..x).rev().take(8).find(|&t| self.word(t) == ",");
@@ -1547,7 +1556,7 @@ impl<'a> Ctx<'a> {
         let Some(sent) = self.doc.sentences.get(s) else { return end };
         let sent_end = (sent.tokens.end as usize).min(n);
         if end < v {
-            // before the subject phrase and its apposition ("…, its distributor, X, said")
+            // before the subject phrase and its apposition ("…, its publisher, X, said")
             if let Some(sj) = self.subject(v).filter(|&sj| sj > end && sj < v) {
                 let (clo, _) = self.np_chunk(sj);
                 if clo >= end + 2 && self.word(clo - 1) == "," {
@@ -1564,7 +1573,7 @@ impl<'a> Ctx<'a> {
             };
         }
         // after a closing quote mark the content is whole unless its object follows
-        // ("fighting to “demilitarise” Ukraine")
+        // ("pledged to “rebuild” Harbourtown")
         let closed = matches!(self.word(end), "”" | "\"" | "’" | "''")
             && !(end + 1 < n
                 && matches!(self.doc.tokens.upos[end + 1], Upos::Propn | Upos::Noun | Upos::Num));
@@ -1618,11 +1627,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// A content clause the parser hung on the verb's object instead of the verb ("told
-    /// the broadcaster that …" read as a relative clause): the clause marked by the
+    /// the station that …" read as a relative clause): the clause marked by the
     /// complementizer after the verb, when it hangs within two steps below the verb.
     fn misattached_clause(&self, v: usize) -> Option<usize> {
         let m = self.mark_after(v)?;
-        // "urged parents to check that …": the content is the infinitive
+        // "urged drivers to check that …": the content is the infinitive
         if (v + 1..m).any(|t| self.word(t) == "to") {
             return None;
         }
@@ -1688,7 +1697,7 @@ impl<'a> Ctx<'a> {
         all
     }
 
-    /// "The RSF said … It accused …": an "it" (or "the company") the entities do not
+    /// "The NLF said … It accused …": an "it" (or "the company") the entities do not
     /// resolve speaks for the organisation of the last quote before it within two
     /// paragraphs — the speaker and the words that named it.
     fn organisation_pronouns(&self, quotes: &mut [Quote]) {
