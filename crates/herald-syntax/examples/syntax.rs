@@ -1,6 +1,8 @@
 //! Development driver (the `herald` CLI has the same commands):
 //! `syntax tagger|parser OUT_DIR DEV TRAIN...`, `syntax eval MODEL_DIR GOLD`,
-//! `syntax parse MODEL_DIR FILE`.
+//! `syntax parse MODEL_DIR FILE`. Training knobs by environment: `PARSE_EPOCHS`, `JACKKNIFE`,
+//! `JK_EPOCHS`, `TAG_EPOCHS`; `PRUNES="1.5 1.65"` also saves the parser pruned at each
+//! threshold (`OUT_DIR/p1.5/`, …) and scores it on `DEVS` (space-separated CoNLL-U files).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -67,8 +69,27 @@ fn main() {
                 };
                 let jcfg = TaggerConfig { epochs: env("JK_EPOCHS", 5), ..Default::default() };
                 let p = train_parser(&train.sentences, &pcfg, &jcfg, &Progress::stderr());
-                p.save(std::fs::File::create(out.join(PARSER_FILE)).unwrap()).unwrap();
                 eprintln!("parser trained in {:.1}s", t0.elapsed().as_secs_f64());
+                // PRUNES="1.5 2": save and score a pruned copy at each threshold (DEVS: the
+                // dev files to score, space-separated; default the DEV argument).
+                if let Ok(prunes) = std::env::var("PRUNES") {
+                    let devs = std::env::var("DEVS").unwrap_or_else(|_| args[2].clone());
+                    for t in prunes.split_whitespace() {
+                        let dir = out.join(format!("p{t}"));
+                        std::fs::create_dir_all(&dir).unwrap();
+                        let m =
+                            Models { tagger: tagger.clone(), parser: p.pruned(t.parse().unwrap()) };
+                        m.save(&dir).unwrap();
+                        let size = std::fs::metadata(dir.join(PARSER_FILE)).unwrap().len();
+                        eprintln!("prune {t}: {:.2} MB", size as f64 / 1e6);
+                        for d in devs.split_whitespace() {
+                            let gold = read_corpus(&[PathBuf::from(d)], &[]).unwrap().sentences;
+                            let s = evaluate(&m, &gold);
+                            eprintln!("prune {t}: {d}: UAS {:.4} LAS {:.4}", s.uas, s.las);
+                        }
+                    }
+                }
+                p.save(std::fs::File::create(out.join(PARSER_FILE)).unwrap()).unwrap();
                 p
             } else {
                 Parser::load(std::fs::File::open(out.join(PARSER_FILE)).unwrap()).unwrap()
