@@ -1,31 +1,11 @@
 //! End-to-end runs of the `herald` binary on fixtures.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::process::Command;
+
+use common::{herald, repo, stderr, stdout};
 use herald::store::Store;
-
-fn herald(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_herald"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("HERALD_DB")
-        .output()
-        .expect("herald runs")
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 #[test]
 fn annotate_the_example_article() {

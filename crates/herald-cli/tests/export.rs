@@ -1,34 +1,15 @@
 //! `herald export events` and `herald explain` on a store of the example fixtures, and on a
 //! hand-written annotation whose explanation is pinned.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::OnceLock;
 
+use common::{herald, repo, stderr, stdout};
 use herald::store::{NewArticle, Store};
 use serde_json::Value;
-
-fn herald(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_herald"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("HERALD_DB")
-        .output()
-        .expect("herald runs")
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 /// The example fixtures ingested once into a store shared by the tests (read-only).
 fn examples_db() -> &'static Path {
