@@ -1291,6 +1291,19 @@ impl<'a> Coder<'a> {
         // asking the actor coder again.
         let named =
             self.doc.tokens.upos[h] == Upos::Propn && entity.is_some_and(|e| e.actor.is_some());
+        // "the former Soviet republic" is a country that *was* part of another: the
+        // demonym names the wrong actor.
+        let lemmas: Vec<String> = tokens.clone().map(|x| self.lemma(x)).collect();
+        let former = lemmas.iter().any(|l| l == "former" || l == "ex")
+            && lemmas.iter().any(|l| {
+                matches!(
+                    l.as_str(),
+                    "republic" | "state" | "country" | "nation" | "colony" | "territory"
+                )
+            });
+        if former && entity.is_none() {
+            return None;
+        }
         let coded = match (pronoun || named, places) {
             (true, _) => None,
             (false, false) => self.code_span(span),
@@ -1665,6 +1678,14 @@ mod tests {
             .map(|e| (e.source.as_str(), e.target.as_str(), e.code.as_str()))
             .collect();
         assert_eq!(got, [("RUSMIL", "UKR", "190")]);
+    }
+
+    #[test]
+    fn a_former_republic_is_not_the_state_it_was_part_of() {
+        check(
+            "Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root the/DET/the/6/det former/ADJ/former/6/amod Soviet/ADJ/Soviet/6/amod republic/NOUN/republic/2/obj ./PUNCT/./2/punct",
+            &["RUS  190 false -"],
+        );
     }
 
     #[test]
