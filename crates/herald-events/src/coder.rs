@@ -27,7 +27,7 @@
 //!    prepositions on the object ("sanctions on X") that names a coded actor; else the same
 //!    search in the verb's `xcomp`/`ccomp` ("threatened to suspend preferences for X").
 //!    Coordinated nouns (`conj`) give one event each; coordinated subjects of a mutual act
-//!    (roots 04, 06, 19 and 057) with no target act on each other. An argument is coded by
+//!    (roots 03, 04, 06, 19 and 057) with no target act on each other. An argument is coded by
 //!    `herald_actors::code_span` over its head and its `compound`/`amod`/`nmod:poss`/`det`/
 //!    `flat` dependents (never whole clauses), with the head's "of" complement when the
 //!    head alone has no code ("the leaders of Serbia"); a pronoun, or a phrase the actor
@@ -1480,10 +1480,10 @@ pub fn intent_code(code: EventCode) -> EventCode {
 }
 
 /// Codes whose action is mutual when the parties are coordinated subjects ("X and Y met",
-/// "clashed", "signed", "held joint exercises"): consult (04), material cooperation (06),
-/// fight (19), sign an agreement (057).
+/// "clashed", "signed", "held joint exercises", "agreed to a truce"): intent to cooperate
+/// (03), consult (04), material cooperation (06), fight (19), sign an agreement (057).
 fn symmetric(code: EventCode) -> bool {
-    matches!(code.root(), 4 | 6 | 19) || code.as_str() == "057"
+    matches!(code.root(), 3 | 4 | 6 | 19) || code.as_str() == "057"
 }
 
 /// The prepositions whose place (a country, a capital) is an event's target when nothing
@@ -1685,6 +1685,14 @@ mod tests {
         check(
             "Russia/PROPN/Russia/2/nsubj attacked/VERB/attack/0/root the/DET/the/6/det former/ADJ/former/6/amod Soviet/ADJ/Soviet/6/amod republic/NOUN/republic/2/obj ./PUNCT/./2/punct",
             &["RUS  190 false -"],
+        );
+    }
+
+    #[test]
+    fn coordinated_parties_pledging_commit_to_each_other() {
+        check(
+            "Israel/PROPN/Israel/4/nsubj and/CCONJ/and/3/cc Lebanon/PROPN/Lebanon/1/conj pledged/VERB/pledge/0/root ./PUNCT/./4/punct",
+            &["ISR LBN 030 false -", "LBN ISR 030 false -"],
         );
     }
 
