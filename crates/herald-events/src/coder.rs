@@ -394,10 +394,14 @@ impl<'a> Coder<'a> {
         }
         // "ordered a global embargo on Iraq": with no pattern of its own, the verb leaves the
         // event to its object noun (unless the noun is someone else's: "condemned Russia's
-        // attack" is a condemnation too).
+        // attack", "condemned an attack by Russian soldiers" are condemnations too).
         if pattern.is_none()
             && self.kids_with(t, &["obj"]).any(|o| {
-                self.noun_event(o).is_some() && self.kids_with(o, &["nmod:poss"]).next().is_none()
+                self.noun_event(o).is_some()
+                    && self.kids_with(o, &["nmod:poss"]).next().is_none()
+                    && !self
+                        .kids_with(o, &["nmod"])
+                        .any(|n| self.case_of(n).as_deref() == Some("by"))
             })
         {
             return;
@@ -431,7 +435,12 @@ impl<'a> Coder<'a> {
                     None => self.left_actor(s, t),
                 };
                 let avoid: Vec<&str> = sources.iter().map(|a| a.code.as_str()).collect();
-                let place_preps = code.active.map_or(&[][..], place_target_preps);
+                // A verb with a code for its target's side ("arrive" 032:033, "visit"
+                // 042:043) has a host: the place it goes to.
+                let place_preps = match code.active.map_or(&[][..], place_target_preps) {
+                    [] if code.passive.is_some() => &["in", "to"][..],
+                    preps => preps,
+                };
                 let want = TargetSearch {
                     named_prep: named_prep.as_deref(),
                     consumed: &consumed,
@@ -518,7 +527,9 @@ impl<'a> Coder<'a> {
         }
         // Unless the noun names its own source: "condemned Russia's attack on Ukraine" is
         // also Russia attacking Ukraine.
-        let owned = self.kids_with(t, &["nmod:poss"]).next().is_some();
+        let agent =
+            self.kids_with(t, &["nmod"]).find(|&o| self.case_of(o).as_deref() == Some("by"));
+        let owned = self.kids_with(t, &["nmod:poss"]).next().is_some() || agent.is_some();
         if light.is_none()
             && !owned
             && gov.is_some_and(|v| self.entry(v).is_some())
@@ -543,8 +554,10 @@ impl<'a> Coder<'a> {
             .map(|o| self.args_with_places(o))
             .find(|a| !a.is_empty())
             .unwrap_or_default();
+        // The source: the possessor ("Russia's attack") or the agent ("an attack by ...").
         let mut sources: Vec<Arg> = self
             .kids_with(t, &["nmod:poss"])
+            .chain(agent)
             .map(|o| self.args(o))
             .find(|a| !a.is_empty())
             .unwrap_or_default();
@@ -843,8 +856,16 @@ impl<'a> Coder<'a> {
             consumed.contains(&self.lemma(o).to_uppercase())
                 || consumed.contains(&self.form(o).to_uppercase())
         };
+        // "condemned an attack by X", "condemned X's attack on Y": an event the act judges
+        // points at its author.
+        let authors = objects().filter(|&o| self.noun_event(o).is_some()).flat_map(|o| {
+            self.kids_with(o, &["nmod:poss", "nmod"])
+                .filter(|&n| self.rel(n) == "nmod:poss" || prep_is(n, &["by"]))
+                .collect::<Vec<_>>()
+        });
         let candidates = objects()
             .filter(|&o| !named_object(o))
+            .chain(authors)
             .chain(
                 self.kids_with(t, &["conj"])
                     .filter(|&c| c > t)
@@ -1143,7 +1164,10 @@ impl<'a> Coder<'a> {
     /// before the verb in its sentence that is not the object of a preposition, as a
     /// surface-order reading would take it. Only for a verb of the main clause.
     fn left_actor(&self, s: usize, t: usize) -> Vec<Arg> {
-        let main = std::iter::successors(Some(t), |&v| self.governor(v))
+        // Up to the root without entering another clause (a misparse may hang the verb
+        // off a preposition: "are about(obl) to restore").
+        let clausal = |v: usize| matches!(self.rel(v), "xcomp" | "conj" | "obl" | "advmod");
+        let main = std::iter::successors(Some(t), |&v| clausal(v).then(|| self.head(v)).flatten())
             .take(4)
             .any(|v| self.rel(v) == "root");
         if !main {

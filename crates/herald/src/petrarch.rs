@@ -276,6 +276,9 @@ pub struct RecordOutcome {
     /// The document's entities as (name, actor code), to tell a missing actor from a
     /// misplaced one.
     pub entities: Vec<(String, Option<String>)>,
+    /// herald's dependency parse of the text, one `index form upos head deprel` line per
+    /// token, for reading a failure.
+    pub parse: String,
 }
 
 impl RecordOutcome {
@@ -421,9 +424,10 @@ fn code_record(pipeline: &Pipeline, table: &CameoTable, record: Record) -> Recor
     got.sort();
     got.dedup_by(|a, b| a.triple() == b.triple());
     let entities = doc.layers.entities.iter().map(|e| (e.name.clone(), e.actor.clone())).collect();
+    let parse = parse_lines(&doc);
     if matches!(record.expected, Expected::Error(_)) {
         let comparison = Comparison { passed: false, found: 0, expected: 0 };
-        return RecordOutcome { record, got, comparison, diagnosis: None, entities };
+        return RecordOutcome { record, got, comparison, diagnosis: None, entities, parse };
     }
     let expected = match &record.expected {
         Expected::Events(e) => e.as_slice(),
@@ -432,7 +436,22 @@ fn code_record(pipeline: &Pipeline, table: &CameoTable, record: Record) -> Recor
     let comparison = compare(expected, &got);
     let diagnosis =
         (!comparison.passed).then(|| diagnose(expected, &got, &actor_codes(&doc), table));
-    RecordOutcome { record, got, comparison, diagnosis, entities }
+    RecordOutcome { record, got, comparison, diagnosis, entities, parse }
+}
+
+fn parse_lines(doc: &Doc) -> String {
+    let t = &doc.tokens;
+    if !t.is_parsed() {
+        return String::new();
+    }
+    let mut out = String::new();
+    for i in 0..t.len() {
+        let head = t.head[i].map_or_else(|| "-".to_owned(), |h| h.to_string());
+        let line =
+            format!("{i} {} {:?} {head} {}\n", doc.text_of(t.spans[i]), t.upos[i], t.deprel[i]);
+        out.push_str(&line);
+    }
+    out
 }
 
 /// `YYYYMMDD` as a publication date.

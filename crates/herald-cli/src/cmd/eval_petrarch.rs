@@ -17,6 +17,12 @@ pub struct Args {
     /// Print every failing record: text, expected and coded events, and a diagnosis
     #[arg(long)]
     failures: bool,
+    /// With --failures: also print herald's dependency parse of each failing record
+    #[arg(long, requires = "failures")]
+    parse: bool,
+    /// With --failures: only the records whose id starts with this
+    #[arg(long, value_name = "ID", requires = "failures")]
+    record: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -27,8 +33,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         eprintln!("herald: skipped {line}");
     }
     if args.failures {
-        for o in report.failures() {
+        let wanted = |o: &&RecordOutcome| {
+            args.record.as_deref().is_none_or(|id| o.record.id.starts_with(id))
+        };
+        for o in report.failures().filter(wanted) {
             print_failure(o);
+            if args.parse {
+                print!("{}", o.parse);
+            }
         }
     }
     println!(
