@@ -30,7 +30,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "around",
     "within",
     "throughout",
-    "between",
     "beyond",
     "across",
 ];
@@ -78,6 +77,13 @@ const MOTION_VERBS: &[&str] = &[
     "way",
     "evacuation",
     "corridor",
+];
+
+/// Nouns and verbs after which "between X and Y" locates rather than names parties, with
+/// the verbs and nouns of motion ("flights between X and Y").
+const BETWEEN_PLACES: &[&str] = &[
+    "border", "frontier", "boundary", "line", "area", "zone", "region", "strait", "sea",
+    "corridor", "route", "road", "flight", "travel", "lie", "locate", "situate", "sit",
 ];
 
 /// Words that end a title walking leftwards even when capitalised at a sentence start.
@@ -682,7 +688,12 @@ fn is_place_use(doc: &Doc, bounds: Range<usize>, tokens: Range<usize>) -> bool {
         return true;
     }
     if DIRECTIONAL_PREPOSITIONS.contains(&prev.as_str()) {
-        return governed_by_motion(doc, tokens.clone()).unwrap_or(true);
+        return governed_by(doc, tokens.clone(), MOTION_VERBS).unwrap_or(true);
+    }
+    // "the border between X and Y" is geography; "ties (talks, a war) between X and Y"
+    // are the parties.
+    if prev == "between" {
+        return governed_by(doc, tokens.clone(), BETWEEN_PLACES).unwrap_or(true);
     }
     if prev == "," && p >= bounds.start + 2 && matches!(word(p - 2).as_str(), "capital" | "city") {
         return true;
@@ -696,9 +707,9 @@ fn is_place_use(doc: &Doc, bounds: Range<usize>, tokens: Range<usize>) -> bool {
         )
 }
 
-/// Whether the word governing the phrase is a verb (or noun) of motion; `None` without a
-/// parse.
-fn governed_by_motion(doc: &Doc, tokens: Range<usize>) -> Option<bool> {
+/// Whether the word governing the phrase is one of `lemmas` (verbs or nouns of motion, say);
+/// `None` without a parse.
+fn governed_by(doc: &Doc, tokens: Range<usize>, lemmas: &[&str]) -> Option<bool> {
     let heads = &doc.tokens.head;
     if heads.len() != doc.tokens.len() {
         return None;
@@ -708,7 +719,7 @@ fn governed_by_motion(doc: &Doc, tokens: Range<usize>) -> Option<bool> {
         tokens.clone().find(|&t| heads[t].is_none_or(|h| !tokens.contains(&(h as usize))))?;
     let governor = heads[head]? as usize;
     let lemma = doc.tokens.lemma(governor)?.to_lowercase();
-    Some(MOTION_VERBS.contains(&lemma.as_str()))
+    Some(lemmas.contains(&lemma.as_str()))
 }
 
 fn is_determiner(w: &str) -> bool {

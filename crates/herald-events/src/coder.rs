@@ -879,10 +879,14 @@ impl<'a> Coder<'a> {
             .chain(self.kids_with(t, &["obj"]).flat_map(|o| {
                 let mut inner = vec![o];
                 inner.extend(self.kids_with(o, &["nmod"]).filter(|&n| prep_is(n, &["of"])));
+                // "welcomed a resumption of ties between X and Y": the parties of the
+                // relation the object is about.
                 inner
                     .into_iter()
                     .flat_map(|x| self.kids_with(x, &["nmod"]).collect::<Vec<_>>())
-                    .filter(|&n| prep_is(n, &named) || prep_is(n, TARGET_PREPS))
+                    .filter(|&n| {
+                        prep_is(n, &named) || prep_is(n, TARGET_PREPS) || prep_is(n, &["between"])
+                    })
                     .collect::<Vec<_>>()
             }))
             // Last resorts, when nothing above names an actor: the object's possessor or
