@@ -889,6 +889,12 @@ impl<'a> Coder<'a> {
                     })
                     .collect::<Vec<_>>()
             }))
+            // "acted on a resolution against Libya": a party inside an oblique.
+            .chain(self.kids_with(t, &["obl"]).flat_map(|o| {
+                self.kids_with(o, &["nmod"])
+                    .filter(|&n| prep_is(n, &named) || prep_is(n, TARGET_PREPS))
+                    .collect::<Vec<_>>()
+            }))
             // Last resorts, when nothing above names an actor: the object's possessor or
             // other complements ("denounced Saddam's policies", "preferences for Cambodia"),
             // and obliques with from/for/over/into ("withdraw from Lebanon").
@@ -1053,8 +1059,25 @@ impl<'a> Coder<'a> {
         for e in &p.before {
             n += self.element_score(e, &deps.before, &deps.before, deps)?;
         }
-        for e in &p.after {
-            n += self.element_score(e, &deps.heads, &deps.mods, deps)?;
+        let mut i = 0;
+        while i < p.after.len() {
+            // "* ON RESOLUTION", "* &PREPOSIT1 PROGRAMS": a preposition written without
+            // PETRARCH's parentheses, followed by its object.
+            if let (Element::Item(prep), Some(Element::Item(object))) =
+                (&p.after[i], p.after.get(i + 1))
+            {
+                let governs = deps.preps.iter().any(|(w, _, words)| {
+                    self.item_in(prep, &HashSet::from([w.clone()])) == Some(1)
+                        && self.item_in(object, words) == Some(1)
+                });
+                if governs {
+                    n += 2;
+                    i += 2;
+                    continue;
+                }
+            }
+            n += self.element_score(&p.after[i], &deps.heads, &deps.mods, deps)?;
+            i += 1;
         }
         Some(n)
     }
