@@ -299,6 +299,9 @@ struct Deps {
     preps: Vec<(String, u32, HashSet<String>)>,
     /// Words of auxiliaries, adverbs and subjects (for pattern words before the verb).
     before: HashSet<String>,
+    /// The objects' prepositional complements, as `preps`: matched only by prepositions
+    /// written without parentheses.
+    object_preps: Vec<(String, u32, HashSet<String>)>,
 }
 
 impl<'a> Coder<'a> {
@@ -991,8 +994,17 @@ impl<'a> Coder<'a> {
                     // "imposed a long list of sanctions": the "of" complement of the object
                     // is matched too.
                     for n in self.kids_with(c, &["nmod"]) {
-                        if self.case_of(n).as_deref() == Some("of") {
-                            add_head(&mut d, n);
+                        match self.case_of(n) {
+                            Some(p) if p == "of" => add_head(&mut d, n),
+                            // "warned their populations *about* X": the object's complements
+                            // for bare prepositions in patterns.
+                            Some(p) => {
+                                let mut words = HashSet::new();
+                                words.insert(self.lemma(n).to_uppercase());
+                                words.insert(self.form(n).to_uppercase());
+                                d.object_preps.push((p.to_uppercase(), n as u32, words));
+                            }
+                            None => {}
                         }
                     }
                 }
@@ -1066,9 +1078,10 @@ impl<'a> Coder<'a> {
             if let (Element::Item(prep), Some(Element::Item(object))) =
                 (&p.after[i], p.after.get(i + 1))
             {
-                let governs = deps.preps.iter().any(|(w, _, words)| {
+                let slot = !matches!(object.term, Term::Word(_) | Term::Synset(_));
+                let governs = deps.preps.iter().chain(&deps.object_preps).any(|(w, _, words)| {
                     self.item_in(prep, &HashSet::from([w.clone()])) == Some(1)
-                        && self.item_in(object, words) == Some(1)
+                        && (slot || self.item_in(object, words) == Some(1))
                 });
                 if governs {
                     n += 2;
@@ -1360,9 +1373,11 @@ impl<'a> Coder<'a> {
             (false, false) => self.code_span(span),
             (false, true) => self.span_coder.code_place_as_actor(span).map(|(c, _)| c),
         };
-        // "the leaders of Serbia": a common noun coded with its "of" complement.
+        // "the leaders of Serbia", "the Prince of X": a noun coded with its "of" complement.
         let coded = coded.or_else(|| {
-            if self.doc.tokens.upos[h] != Upos::Noun {
+            let uncoded_name =
+                self.doc.tokens.upos[h] == Upos::Propn && entity.is_none_or(|e| e.actor.is_none());
+            if self.doc.tokens.upos[h] != Upos::Noun && !uncoded_name {
                 return None;
             }
             let of = self
@@ -1496,8 +1511,17 @@ impl<'a> Coder<'a> {
 
 /// The preposition a pattern names for its target (`(TO +)`, `(WITH)`), lower case.
 fn pattern_prep(p: &Pattern) -> Option<String> {
-    p.after.iter().find_map(|e| match e {
+    p.after.iter().enumerate().find_map(|(i, e)| match e {
         Element::Prep { prep: Item { term: Term::Word(w), .. }, .. } => Some(w.to_lowercase()),
+        // "* THEIR ^ ABOUT +": a bare preposition before the target slot.
+        Element::Item(Item { term: Term::Word(w), .. })
+            if matches!(
+                p.after.get(i + 1),
+                Some(Element::Item(Item { term: Term::Target, .. }))
+            ) =>
+        {
+            Some(w.to_lowercase())
+        }
         _ => None,
     })
 }
