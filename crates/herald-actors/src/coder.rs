@@ -510,7 +510,15 @@ fn mention_evidence(
         let to = (from..bounds.end.min(from + 10))
             .find(|&t| matches!(word(t), "," | "." | ";" | ":" | "\"" | "”" | "("))
             .unwrap_or(bounds.end.min(from + 10));
-        if from < to {
+        // With a parse, only a real apposition counts: "France, Germany and Italy presented
+        // ..." is a list and a clause, not a title of France.
+        let parsed = doc.tokens.deprel.len() == doc.tokens.len();
+        let apposition = !parsed
+            || (from..to).any(|t| {
+                doc.tokens.deprel[t] == "appos"
+                    && doc.tokens.head[t].is_some_and(|h| tokens.contains(&(h as usize)))
+            });
+        if from < to && apposition {
             match compose(dict, date, matches, &(from..to)) {
                 Some(code) => offer(
                     &mut best,
