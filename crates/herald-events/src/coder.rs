@@ -1283,15 +1283,19 @@ impl<'a> Coder<'a> {
         if self.doc.tokens.upos[h] != Upos::Noun {
             return Vec::new();
         }
+        // "the leaders of Serbia and Kosovo", or before the noun: "Russian and Chinese
+        // diplomats", "Serbian and Kosovo leaders".
         let Some(n) = self
             .kids_with(h, &["nmod"])
-            .find(|&n| matches!(self.case_of(n).as_deref(), Some("of" | "from")))
+            .filter(|&n| matches!(self.case_of(n).as_deref(), Some("of" | "from")))
+            .chain(self.kids_with(h, &["compound", "amod"]).filter(|&m| m < h))
+            .find(|&n| self.kids_with(n, &["conj"]).next().is_some())
         else {
             return Vec::new();
         };
         let conjs: Vec<usize> = self
             .kids_with(n, &["conj"])
-            .filter(|&c| matches!(self.doc.tokens.upos[c], Upos::Propn | Upos::Noun))
+            .filter(|&c| matches!(self.doc.tokens.upos[c], Upos::Propn | Upos::Noun | Upos::Adj))
             .collect();
         if conjs.is_empty() {
             return Vec::new();
@@ -1300,16 +1304,21 @@ impl<'a> Coder<'a> {
         let Some(role) = head.code.strip_prefix(first.code.as_str()) else {
             return Vec::new();
         };
-        if role.is_empty() {
-            return Vec::new();
-        }
         conjs
             .into_iter()
             .filter_map(|c| self.arg(c))
-            .filter(|a| a.code.len() == first.code.len() && a.code != first.code)
-            .map(|mut a| {
+            .filter_map(|mut a| {
+                // The conjunct's own mention may already carry the role ("Chinese
+                // diplomats" CHNGOV).
+                let base_len = first.code.len();
+                if a.code.len() == base_len + role.len() && a.code.ends_with(role) {
+                    a.code.truncate(base_len);
+                }
+                if a.code.len() != base_len || a.code == first.code {
+                    return None;
+                }
                 a.code.push_str(role);
-                a
+                Some(a)
             })
             .collect()
     }
@@ -1881,12 +1890,12 @@ mod tests {
             20,
         );
         check_doc(doc, &["FRA  140 false -"]);
-        // A withdrawal from Mali is one from Mali.
+        // A withdrawal from Mali is one from Mali, coded by CAMEO's "* FROM +" (0874).
         let doc = with_place(
             "France/PROPN/France/2/nsubj withdrew/VERB/withdraw/0/root from/ADP/from/4/case Mali/PROPN/Mali/2/obl",
             21,
         );
-        check_doc(doc, &["FRA MLI 080 false -"]);
+        check_doc(doc, &["FRA MLI 0874 false -"]);
     }
 
     #[test]
@@ -1909,11 +1918,12 @@ mod tests {
 
     #[test]
     fn nominal_attack_with_a_possessor_under_another_verb() {
-        // "France condemned Russia's missile attack on Ukraine": the condemnation, and the
-        // attack the possessor names (aerial: 195).
+        // "France condemned Russia's missile attack on Ukraine": the condemnation (CAMEO's
+        // "* ATTACK ON +", 112) of the attack's author, and the attack the possessor names
+        // (aerial: 195).
         check(
             "France/PROPN/France/2/nsubj condemned/VERB/condemn/0/root Russia/PROPN/Russia/6/nmod:poss 's/PART/'s/3/case missile/NOUN/missile/6/compound attack/NOUN/attack/2/obj on/ADP/on/8/case Ukraine/PROPN/Ukraine/6/nmod",
-            &["FRA RUS 111 false -", "RUS UKR 195 false -"],
+            &["FRA RUS 112 false -", "RUS UKR 195 false -"],
         );
     }
 
