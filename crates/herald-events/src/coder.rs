@@ -215,16 +215,39 @@ const NOUN_LIGHT_VERBS: &[&str] = &[
 /// order). Needs the parse (tags, lemmas, heads); without it nothing is added. Entities
 /// should be grouped and actor-coded first: pronoun arguments take their entity's code.
 pub fn code_events(doc: &mut Doc, verbs: &VerbDict, table: &CameoTable, actors: &ActorDict) {
+    code_events_with(doc, verbs, table, actors, EventNouns::Cameo);
+}
+
+/// Whether herald's own table of event nouns ([`EVENT_NOUNS`], CAMEO-coded) codes nominal
+/// events next to the verb dictionary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventNouns {
+    /// On: the verb dictionary speaks CAMEO (herald's shipped one).
+    Cameo,
+    /// Off: a user's dictionary defines its own codes, and only its patterns code events.
+    Off,
+}
+
+/// [`code_events`] with the event-noun table switched on or off.
+pub fn code_events_with(
+    doc: &mut Doc,
+    verbs: &VerbDict,
+    table: &CameoTable,
+    actors: &ActorDict,
+    nouns: EventNouns,
+) {
     if !doc.tokens.is_parsed() || doc.tokens.is_empty() {
         return;
     }
-    let coder = Coder::new(doc, verbs, table, actors);
+    let coder = Coder::new(doc, verbs, table, actors, nouns);
     let mut events = Vec::new();
     for s in 0..doc.sentences.len() {
         let before = events.len();
         for t in doc.sentence_tokens(s) {
             coder.code_verb(s, t, &mut events);
-            coder.code_noun(s, t, &mut events);
+            if nouns == EventNouns::Cameo {
+                coder.code_noun(s, t, &mut events);
+            }
         }
         dedup(&mut events, before);
     }
@@ -286,6 +309,7 @@ struct Coder<'a> {
     /// Answers by span: a subject shared by several verbs is coded once.
     spans: std::cell::RefCell<HashMap<Span, Option<String>>>,
     date: Option<String>,
+    nouns: EventNouns,
 }
 
 /// The words around a verb that its patterns are matched against, upper case.
@@ -310,6 +334,7 @@ impl<'a> Coder<'a> {
         verbs: &'a VerbDict,
         table: &'a CameoTable,
         actors: &'a ActorDict,
+        nouns: EventNouns,
     ) -> Coder<'a> {
         let mut children = vec![Vec::new(); doc.tokens.len()];
         for (t, h) in doc.tokens.head.iter().enumerate() {
@@ -327,6 +352,7 @@ impl<'a> Coder<'a> {
             children,
             spans: Default::default(),
             date: doc.article.date.map(|d| d.date_string()),
+            nouns,
         }
     }
 
@@ -400,7 +426,8 @@ impl<'a> Coder<'a> {
         // attack", "condemned an attack by Russian soldiers" are condemnations too).
         if pattern.is_none()
             && self.kids_with(t, &["obj"]).any(|o| {
-                self.noun_event(o).is_some()
+                self.nouns == EventNouns::Cameo
+                    && self.noun_event(o).is_some()
                     && self.kids_with(o, &["nmod:poss"]).next().is_none()
                     && !self
                         .kids_with(o, &["nmod"])
@@ -551,12 +578,24 @@ impl<'a> Coder<'a> {
         };
         let prep_is =
             |o: usize, ps: &[&str]| self.case_of(o).is_some_and(|c| ps.contains(&c.as_str()));
-        let targets: Vec<Arg> = self
+        let mut targets: Vec<Arg> = self
             .kids_with(t, &["nmod"])
             .filter(|&o| prep_is(o, preps))
             .map(|o| self.args_with_places(o))
             .find(|a| !a.is_empty())
             .unwrap_or_default();
+        // "an embargo on trade with Iraq", "sanctions on exports to Iran": the party behind
+        // what the measure targets.
+        if targets.is_empty() && kind == NounKind::Act {
+            targets = self
+                .kids_with(t, &["nmod"])
+                .filter(|&o| prep_is(o, preps))
+                .flat_map(|o| self.kids_with(o, &["nmod"]).collect::<Vec<_>>())
+                .filter(|&o| prep_is(o, &["with", "to", "from"]))
+                .map(|o| self.args(o))
+                .find(|a| !a.is_empty())
+                .unwrap_or_default();
+        }
         // The source: the possessor ("Russia's attack") or the agent ("an attack by ...").
         let mut sources: Vec<Arg> = self
             .kids_with(t, &["nmod:poss"])
@@ -1896,6 +1935,22 @@ mod tests {
             21,
         );
         check_doc(doc, &["FRA MLI 0874 false -"]);
+    }
+
+    #[test]
+    fn an_embargo_on_trade_with_a_country_targets_the_country() {
+        check(
+            "France/PROPN/France/2/nsubj imposed/VERB/impose/0/root an/DET/a/4/det embargo/NOUN/embargo/2/obj on/ADP/on/6/case trade/NOUN/trade/4/nmod with/ADP/with/8/case Iran/PROPN/Iran/6/nmod",
+            &["FRA IRN 163 false -"],
+        );
+    }
+
+    #[test]
+    fn condemning_an_attack_targets_its_author() {
+        check(
+            "France/PROPN/France/2/nsubj condemned/VERB/condemn/0/root an/DET/a/4/det attack/NOUN/attack/2/obj by/ADP/by/7/case Russian/ADJ/Russian/7/amod soldiers/NOUN/soldier/4/nmod",
+            &["FRA RUSMIL 111 false -"],
+        );
     }
 
     #[test]

@@ -21,7 +21,9 @@ use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 
 use crate::verbs::{member_from_text, pattern_from_text, verb_from_text};
-use crate::{CodePair, EventsError, Synset, Term, Transformation, VerbBlock, VerbDict, VerbEntry};
+use crate::{
+    CodePair, EventsError, LineError, Synset, Term, Transformation, VerbBlock, VerbDict, VerbEntry,
+};
 
 const MAGIC: &str = "herald-verbs";
 const VERSION: u32 = 1;
@@ -100,6 +102,22 @@ impl VerbDict {
             writeln!(gz, "T\t{}\t{}\t{}", t.pattern.join(" "), t.result.join(" "), t.line)?;
         }
         gz.finish()?.flush()
+    }
+
+    /// Reads a user's verb dictionary: herald's compact format (gzip) or a PETRARCH/TABARI
+    /// text file. Bad lines of a text file are skipped and returned, each naming file and
+    /// line; only I/O and a damaged compact file fail.
+    pub fn load_file(path: &std::path::Path) -> Result<(VerbDict, Vec<LineError>), EventsError> {
+        let bytes = std::fs::read(path)
+            .map_err(|source| EventsError::Io { path: path.display().to_string(), source })?;
+        if bytes.starts_with(&[0x1f, 0x8b]) {
+            return Ok((
+                VerbDict::read(bytes.as_slice(), &path.display().to_string())?,
+                Vec::new(),
+            ));
+        }
+        let parsed = crate::read_verb_file(path)?;
+        Ok((parsed.dict, parsed.errors))
     }
 
     /// Reads a dictionary in herald's compact format; `name` (a path, or `"bundled"`)

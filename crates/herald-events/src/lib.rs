@@ -44,7 +44,7 @@ use std::fmt;
 
 pub use cameo::{CameoEntry, CameoTable};
 pub use code::{CodePair, EventCode, Plover, QuadClass};
-pub use coder::{code_events, intent_code};
+pub use coder::{code_events, code_events_with, intent_code, EventNouns};
 pub use records::{
     parse_records, read_records_file, Expected, ExpectedEvent, ParsedRecords, Record,
 };

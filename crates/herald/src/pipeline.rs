@@ -148,6 +148,8 @@ struct Models {
     verbs: herald_events::VerbDict,
     cameo: herald_events::CameoTable,
     places: herald_places::Gazetteer,
+    /// Off with a user's verb dictionary (see [`Pipeline::set_verbs`]).
+    event_nouns: herald_events::EventNouns,
 }
 
 impl Pipeline {
@@ -161,6 +163,7 @@ impl Pipeline {
                 verbs: herald_events::VerbDict::bundled()?,
                 cameo: herald_events::CameoTable::bundled(),
                 places: herald_places::Gazetteer::bundled()?,
+                event_nouns: herald_events::EventNouns::Cameo,
             }),
         })
     }
@@ -174,9 +177,20 @@ impl Pipeline {
     ) -> Result<Pipeline, LoadError> {
         let mut pipeline = Pipeline::new()?;
         if let Some(m) = &mut pipeline.models {
-            (m.actors, m.verbs) = (actors, verbs);
+            m.actors = actors;
         }
+        pipeline.set_verbs(verbs);
         Ok(pipeline)
+    }
+
+    /// Replaces the shipped verb dictionary (CAMEO.2.0 with herald's additions) with a
+    /// user's. The user's dictionary defines the event codes, so herald's own table of
+    /// CAMEO-coded event nouns is switched off: only the dictionary's patterns code events.
+    pub fn set_verbs(&mut self, verbs: herald_events::VerbDict) {
+        if let Some(m) = &mut self.models {
+            m.verbs = verbs;
+            m.event_nouns = herald_events::EventNouns::Off;
+        }
     }
 
     /// Language identification and the text layer only: no model to load.
@@ -233,7 +247,7 @@ impl Pipeline {
             // Quotes first: a first person inside a quote is its speaker for the events.
             herald_quotes::annotate(&mut doc);
             clock.lap(Stage::Quotes);
-            herald_events::code_events(&mut doc, &m.verbs, &m.cameo, &m.actors);
+            herald_events::code_events_with(&mut doc, &m.verbs, &m.cameo, &m.actors, m.event_nouns);
             clock.lap(Stage::Events);
         }
         let profile = clock.profile;

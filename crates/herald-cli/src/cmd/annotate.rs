@@ -16,10 +16,8 @@ pub struct Args {
     /// Publication date for articles that carry none (YYYY-MM-DD or RFC 3339)
     #[arg(long, value_parser = parse_date)]
     date: Option<PubDate>,
-    /// Extra actor dictionary (herald's `.gz` format or a PETRARCH/TABARI `.txt` file), merged
-    /// over the shipped one; repeatable
-    #[arg(long = "actors", value_name = "FILE")]
-    actors: Vec<PathBuf>,
+    #[command(flatten)]
+    dictionaries: super::DictionaryArgs,
     /// Print time and throughput per pipeline stage to stderr at the end
     #[arg(long)]
     profile: bool,
@@ -31,7 +29,7 @@ fn parse_date(s: &str) -> Result<PubDate, String> {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let paths = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths };
-    let pipeline = super::load_pipeline(&args.actors)?;
+    let pipeline = super::load_pipeline(&args.dictionaries)?;
     let mut profile = Profile::default();
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut skipped = false;

@@ -41,7 +41,7 @@ struct Tally {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let pipeline = super::load_pipeline(&[])?;
+    let pipeline = super::load_pipeline(&super::DictionaryArgs::default())?;
     let dict = pipeline.actors().context("the pipeline has no actor dictionary")?;
     let file = std::fs::File::open(&args.gold)
         .with_context(|| format!("opening {}", args.gold.display()))?;

@@ -24,10 +24,8 @@ pub struct Args {
     /// Largest article body accepted, in bytes
     #[arg(long, default_value_t = ReadConfig::default().max_article_bytes)]
     max_article_bytes: usize,
-    /// Extra actor dictionary (herald's `.gz` format or a PETRARCH/TABARI `.txt` file), merged
-    /// over the shipped one; repeatable
-    #[arg(long = "actors", value_name = "FILE")]
-    actors: Vec<PathBuf>,
+    #[command(flatten)]
+    dictionaries: super::DictionaryArgs,
     /// Print time and throughput per pipeline stage at the end
     #[arg(long)]
     profile: bool,
@@ -45,7 +43,7 @@ struct Summary {
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<Outcome> {
     let mut store = super::open_store(db)?;
-    let pipeline = super::load_pipeline(&args.actors)?;
+    let pipeline = super::load_pipeline(&args.dictionaries)?;
     let config = ReadConfig { max_article_bytes: args.max_article_bytes, ..ReadConfig::default() };
     let progress = ProgressBar::new_spinner().with_style(
         ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("static template"),

@@ -44,17 +44,37 @@ pub fn open_store(path: &std::path::Path) -> anyhow::Result<herald::store::Store
     Ok(herald::store::Store::open(path)?)
 }
 
-/// Loads the pipeline with the shipped models and, merged over the shipped dictionary, the
-/// user's actor dictionaries (herald's compact format, or PETRARCH/TABARI `.txt` files).
-pub fn load_pipeline(actor_files: &[PathBuf]) -> anyhow::Result<herald::Pipeline> {
+/// The user's dictionaries, shared by the commands that run the pipeline.
+#[derive(clap::Args, Debug, Default)]
+pub struct DictionaryArgs {
+    /// Extra actor dictionary (herald's `.gz` format or a PETRARCH/TABARI `.txt` file), merged
+    /// over the shipped one; repeatable
+    #[arg(long = "actors", value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+    /// Verb dictionary (herald's `.gz` format or a PETRARCH/TABARI `.txt` file) that replaces
+    /// the shipped CAMEO one: its patterns alone code events, with its own codes
+    #[arg(long = "verbs", value_name = "FILE")]
+    pub verbs: Option<PathBuf>,
+}
+
+/// Loads the pipeline with the shipped models and the user's dictionaries: actor
+/// dictionaries merged over the shipped one, a verb dictionary in place of the shipped one.
+pub fn load_pipeline(dicts: &DictionaryArgs) -> anyhow::Result<herald::Pipeline> {
     use anyhow::Context;
     let mut pipeline = herald::Pipeline::new().context("loading the shipped models")?;
-    for file in actor_files {
+    for file in &dicts.actors {
         let (dict, bad_lines) = herald::actors::ActorDict::load_file(file)?;
         for line in bad_lines {
             eprintln!("herald: skipped {line}");
         }
         pipeline.add_actors(dict);
+    }
+    if let Some(file) = &dicts.verbs {
+        let (dict, bad_lines) = herald::events::VerbDict::load_file(file)?;
+        for line in bad_lines {
+            eprintln!("herald: skipped {line}");
+        }
+        pipeline.set_verbs(dict);
     }
     Ok(pipeline)
 }

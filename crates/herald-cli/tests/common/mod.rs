@@ -1,4 +1,6 @@
 //! Helpers shared by the end-to-end tests: run the binary on a store, read its output.
+// Each test file uses its own subset of the helpers.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
