@@ -992,8 +992,13 @@ impl<'a> Coder<'a> {
             }
         }
         let verbs: &'a VerbDict = self.verbs;
+        // A dictionary may list an inflected form as its own verb ("CALLED [010]"); not
+        // "said": reported speech codes what was said (the content clause), not the saying.
+        let form = self.form(t).to_uppercase();
+        let key =
+            if verbs.by_lemma(&lemma).next().is_none() && lemma != "SAY" { &form } else { &lemma };
         let (mut multi, mut plain): (Vec<&'a VerbEntry>, Vec<&'a VerbEntry>) = verbs
-            .by_lemma(&lemma)
+            .by_lemma(key)
             .filter(|e| e.before.is_empty())
             .filter(|e| e.after.iter().all(|w| extras.contains(w)))
             .partition(|e| !e.after.is_empty());
@@ -1119,12 +1124,26 @@ impl<'a> Coder<'a> {
             {
                 let slot = !matches!(object.term, Term::Word(_) | Term::Synset(_));
                 let governs = deps.preps.iter().chain(&deps.object_preps).any(|(w, _, words)| {
-                    self.item_in(prep, &HashSet::from([w.clone()])) == Some(1)
-                        && (slot || self.item_in(object, words) == Some(1))
+                    self.item_in(prep, &HashSet::from([w.clone()]), &HashSet::new()) == Some(1)
+                        && (slot || self.item_in(object, words, words) == Some(1))
                 });
                 if governs {
                     n += 2;
                     i += 2;
+                    continue;
+                }
+            }
+            // "* FOR [096]": a bare preposition closing the pattern matches an oblique it
+            // introduces.
+            if let (Element::Item(prep @ Item { term: Term::Word(_), .. }), None) =
+                (&p.after[i], p.after.get(i + 1))
+            {
+                let introduces = deps.preps.iter().any(|(w, _, _)| {
+                    self.item_in(prep, &HashSet::from([w.clone()]), &HashSet::new()) == Some(1)
+                });
+                if introduces && self.item_in(prep, &deps.heads, &deps.mods).is_none() {
+                    n += 1;
+                    i += 1;
                     continue;
                 }
             }
@@ -1144,12 +1163,14 @@ impl<'a> Coder<'a> {
         match e {
             // PETRARCH matches a pattern's words anywhere in the verb phrase, so a word may be
             // a modifier of the object ("fired two *artillery* shells" is "* ARTILLERY").
-            Element::Item(i) => self.item_in(i, heads).or_else(|| self.item_in(i, mods)),
+            Element::Item(i) => {
+                self.item_in(i, heads, mods).or_else(|| self.item_in(i, mods, mods))
+            }
             Element::Phrase(items) => {
                 let (head, rest) = items.split_last()?;
-                let mut n = self.item_in(head, heads)?;
+                let mut n = self.item_in(head, heads, mods)?;
                 for i in rest {
-                    n += self.item_in(i, mods)?;
+                    n += self.item_in(i, mods, mods)?;
                 }
                 Some(n)
             }
@@ -1199,13 +1220,28 @@ impl<'a> Coder<'a> {
         out
     }
 
-    /// `Some(1)` when a word or set item is among `words`, `Some(0)` for a slot.
-    fn item_in(&self, item: &Item, words: &HashSet<String>) -> Option<usize> {
+    /// `Some(1)` when a word or set item is among `words`, `Some(0)` for a slot. A set's
+    /// phrase needs its words before the head among `mods` or `words` too ("TOTAL BOYCOTT"
+    /// is not any boycott).
+    fn item_in(
+        &self,
+        item: &Item,
+        words: &HashSet<String>,
+        mods: &HashSet<String>,
+    ) -> Option<usize> {
         match &item.term {
             Term::Word(w) => words.contains(w).then_some(1),
             Term::Synset(name) => {
                 let set = self.verbs.synset_heads(name)?;
-                set.iter().any(|w| words.contains(w)).then_some(1)
+                let present = |w: &String| mods.contains(w) || words.contains(w);
+                set.iter()
+                    .filter(|w| words.contains(*w))
+                    .any(|w| {
+                        self.verbs
+                            .synset_modifiers(name, w)
+                            .is_none_or(|lists| lists.iter().any(|l| l.iter().all(present)))
+                    })
+                    .then_some(1)
             }
             _ => Some(0),
         }

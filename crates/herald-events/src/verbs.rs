@@ -211,6 +211,10 @@ pub struct VerbDict {
     /// Head words (last word, upper case) of every synonym set's phrases, built on first
     /// use by the coder.
     synset_heads: std::sync::OnceLock<HashMap<String, std::collections::HashSet<String>>>,
+    /// (set, head word) → the words before the head in each phrase; see
+    /// [`VerbDict::synset_modifiers`].
+    #[allow(clippy::type_complexity)]
+    synset_modifiers: std::sync::OnceLock<HashMap<(String, String), Vec<Vec<String>>>>,
 }
 
 /// A verb dictionary read from text, with the lines that were skipped.
@@ -402,6 +406,25 @@ impl VerbDict {
                     .collect()
             })
             .get(name)
+    }
+
+    /// For a synonym set's head word, the words before it in each of the set's phrases that
+    /// end with it (`TOTAL` for `TOTAL BOYCOTT`; an empty list for a one-word member, which
+    /// needs nothing more). Built once, on first use.
+    pub fn synset_modifiers(&self, name: &str, head: &str) -> Option<&[Vec<String>]> {
+        self.synset_modifiers
+            .get_or_init(|| {
+                let mut out: HashMap<(String, String), Vec<Vec<String>>> = HashMap::new();
+                for s in &self.synsets {
+                    for mut phrase in self.expand_synset(&s.name) {
+                        let Some(head) = phrase.pop() else { continue };
+                        out.entry((s.name.clone(), head)).or_default().push(phrase);
+                    }
+                }
+                out
+            })
+            .get(&(name.to_owned(), head.to_owned()))
+            .map(Vec::as_slice)
     }
 
     /// Nominal events: patterns `* NOUN ...` (nothing but actor slots before the verb) in
