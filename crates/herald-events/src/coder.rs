@@ -738,6 +738,13 @@ impl<'a> Coder<'a> {
                 (root, crate::QuadClass::of_root(root).map_or(0, |q| q.number()), 0.0)
             }
         };
+        // Cooperation is with someone: a consultation, diplomatic or material cooperation, aid
+        // (CAMEO roots 04–07) with no counterpart is a misread ("supporters gathered", "the
+        // government stopped providing"), not an event. An intent (03) may name none ("will
+        // halt the operation"). Only for CAMEO codes: a user's dictionary means what it says.
+        if tgt.code.is_empty() && (4..=7).contains(&root) && self.nouns == EventNouns::Cameo {
+            return None;
+        }
         Some(Event {
             code: code.as_str().to_owned(),
             root: format!("{root:02}"),
@@ -1971,6 +1978,15 @@ mod tests {
             21,
         );
         check_doc(doc, &["FRA MLI 0874 false -"]);
+    }
+
+    #[test]
+    fn cooperation_needs_a_counterpart_an_intent_does_not() {
+        check("France/PROPN/France/2/nsubj met/VERB/meet/0/root ./PUNCT/./2/punct", &[]);
+        check(
+            "France/PROPN/France/3/nsubj will/AUX/will/3/aux halt/VERB/halt/0/root the/DET/the/5/det operation/NOUN/operation/3/obj",
+            &["FRA  035 false intent"],
+        );
     }
 
     #[test]
