@@ -1088,8 +1088,20 @@ impl<'a> Coder<'a> {
                 "aux" | "advmod" | "nsubj" | "aux:pass" | "mark" => {
                     d.before.insert(self.lemma(c).to_uppercase());
                     d.before.insert(self.form(c).to_uppercase());
+                    // "* NOW": an adverb after the verb is on the pattern's right side.
+                    if self.rel(c) == "advmod" && c > t {
+                        d.heads.insert(self.lemma(c).to_uppercase());
+                        d.heads.insert(self.form(c).to_uppercase());
+                    }
                 }
                 _ => {}
+            }
+        }
+        // "INDICATED WOULD * NOW": the verb whose complement this verb is stands before it.
+        if matches!(self.rel(t), "ccomp" | "xcomp") {
+            if let Some(g) = self.head(t).filter(|&g| g < t) {
+                d.before.insert(self.lemma(g).to_uppercase());
+                d.before.insert(self.form(g).to_uppercase());
             }
         }
         d
