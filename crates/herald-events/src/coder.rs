@@ -149,7 +149,7 @@ const NEGATIONS: &[&str] = &["not", "n't", "never"];
 const TARGET_PREPS: &[&str] = &["on", "with", "against", "to"];
 
 /// Prepositions tried last for a target, when nothing else names an actor.
-const LAST_RESORT_PREPS: &[&str] = &["from", "for", "over", "into", "of", "by", "at"];
+const LAST_RESORT_PREPS: &[&str] = &["from", "for", "over", "into", "of", "by", "at", "about"];
 
 /// Event nouns: lemma, code, the prepositions that introduce the other party (`nmod`),
 /// and how the event runs. `Mutual` events (talks, meetings) are coded both ways; a `Visit`
@@ -950,6 +950,13 @@ impl<'a> Coder<'a> {
             .chain(self.kids_with(t, &["obj"]).flat_map(|o| {
                 self.kids_with(o, &["nmod:poss", "nmod"])
                     .filter(|&n| self.rel(n) == "nmod:poss" || prep_is(n, LAST_RESORT_PREPS))
+                    .collect::<Vec<_>>()
+            }))
+            // "welcomed memos sent by X": the author in the object's participle clause.
+            .chain(self.kids_with(t, &["obj"]).flat_map(|o| {
+                self.kids_with(o, &["acl"])
+                    .flat_map(|a| self.kids_with(a, &["obl", "obl:agent"]).collect::<Vec<_>>())
+                    .filter(|&n| prep_is(n, &["by", "from"]))
                     .collect::<Vec<_>>()
             }))
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, LAST_RESORT_PREPS)));
