@@ -446,14 +446,27 @@ impl<'a> Coder<'a> {
 
         // Arguments.
         let passive = self.kids_with(t, &["nsubj:pass"]).next();
-        let (sources, targets) = match passive {
-            Some(subj) => {
+        // A target slot before the verb ("NOTED + *": "X noted that Y regretted ..."): the
+        // verb's subject is the target, the source the subject of the verb it complements.
+        let target_first = pattern.is_some_and(|p| {
+            p.before.iter().any(|e| matches!(e, Element::Item(Item { term: Term::Target, .. })))
+        });
+        let reported_by = self
+            .head(t)
+            .filter(|_| target_first && self.rel(t) == "ccomp")
+            .and_then(|g| self.subject(g));
+        let (sources, targets) = match (passive, reported_by) {
+            (None, Some(speaker)) => {
+                let targets = self.subject(t).map(|x| self.args(x)).unwrap_or_default();
+                (self.args(speaker), targets)
+            }
+            (Some(subj), _) => {
                 let agent = self.kids_with(t, &["obl:agent"]).next().or_else(|| {
                     self.kids_with(t, &["obl"]).find(|&o| self.case_of(o).as_deref() == Some("by"))
                 });
                 (agent.map(|a| self.args(a)).unwrap_or_default(), self.args(subj))
             }
-            None => {
+            (None, None) => {
                 // Two subjects of one verb are a list the parser broke in two ("Mordor,
                 // Rohan, Fornost and Bree welcomed ...").
                 let subjects: Vec<usize> = self.kids_with(t, &["nsubj"]).collect();
