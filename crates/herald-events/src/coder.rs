@@ -965,11 +965,12 @@ impl<'a> Coder<'a> {
                     .filter(|&n| self.rel(n) == "nmod:poss" || prep_is(n, LAST_RESORT_PREPS))
                     .collect::<Vec<_>>()
             }))
-            // "welcomed memos sent by X": the author in the object's participle clause.
-            .chain(self.kids_with(t, &["obj"]).flat_map(|o| {
+            // "welcomed memos sent by X", "closed the roads leading into X": a party in the
+            // object's participle clause.
+            .chain(self.kids_with(t, &["obj", "obl"]).flat_map(|o| {
                 self.kids_with(o, &["acl"])
                     .flat_map(|a| self.kids_with(a, &["obl", "obl:agent"]).collect::<Vec<_>>())
-                    .filter(|&n| prep_is(n, &["by", "from"]))
+                    .filter(|&n| prep_is(n, &["by", "from", "into", "to"]))
                     .collect::<Vec<_>>()
             }))
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, LAST_RESORT_PREPS)));
@@ -1401,7 +1402,7 @@ impl<'a> Coder<'a> {
         // diplomats", "Serbian and Kosovo leaders".
         let Some(n) = self
             .kids_with(h, &["nmod"])
-            .filter(|&n| matches!(self.case_of(n).as_deref(), Some("of" | "from")))
+            .filter(|&n| matches!(self.case_of(n).as_deref(), Some("of" | "from" | "in")))
             .chain(self.kids_with(h, &["compound", "amod"]).filter(|&m| m < h))
             .find(|&n| self.kids_with(n, &["conj"]).next().is_some())
         else {
@@ -1414,13 +1415,15 @@ impl<'a> Coder<'a> {
         if conjs.is_empty() {
             return Vec::new();
         }
-        let Some(first) = self.arg(n) else { return Vec::new() };
+        // "lawmakers in X and Y": places stand for their countries here.
+        let places = self.case_of(n).as_deref() == Some("in");
+        let Some(first) = self.arg_in(n, places) else { return Vec::new() };
         let Some(role) = head.code.strip_prefix(first.code.as_str()) else {
             return Vec::new();
         };
         conjs
             .into_iter()
-            .filter_map(|c| self.arg(c))
+            .filter_map(|c| self.arg_in(c, places))
             .filter_map(|mut a| {
                 // The conjunct's own mention may already carry the role ("Chinese
                 // diplomats" CHNGOV).
