@@ -9,12 +9,18 @@
 //!    it) is in the dictionary. A multi-word dictionary verb (`+ASK_FOR`, `+CALL_OFF`) is
 //!    chosen when its extra words are among the verb's particles (`compound:prt`) or the
 //!    prepositions of its `obl` dependents; otherwise the plain entry; the first in file
-//!    order wins.
+//!    order wins. A verb whose lemma has no entry is looked up by its form, as some
+//!    dictionaries list inflected forms (`CALLED`).
 //! 2. **Code.** The block's patterns are matched against the verb's dependents (heads of
 //!    objects, obliques, particles, `xcomp`s and their objects, the object's "of"
 //!    complement; modifiers for `{phrases}`; auxiliaries, adverbs and subject before the
-//!    verb): every word, synonym set, `{phrase}` and `(PREP ...)` of a pattern must be
-//!    found there; actor slots (`$ + ^ %`) constrain nothing. Among the matching patterns
+//!    verb, and the verb this one complements: `INDICATED WOULD *`): every word, synonym
+//!    set (a multi-word member with its modifiers: `TOTAL BOYCOTT`), `{phrase}` and
+//!    `(PREP ...)` of a pattern must be found there; a preposition written bare (`* ON
+//!    RESOLUTION`, `* FOR`) matches an oblique or an object's complement it introduces.
+//!    Actor slots (`$ + ^ %`) constrain nothing, except that a bare preposition before `+`
+//!    names the target's preposition and a `+` before the verb (`NOTED + *`) makes the
+//!    verb's subject the target and the reporting verb's subject the source. Among the matching patterns
 //!    the one with the most word constraints wins (ties: file order), because a slot-only
 //!    pattern would otherwise shadow every specific one; with none, the verb's own or its
 //!    block's code. A null code (`---`) makes no event.
@@ -24,7 +30,11 @@
 //!    (`nsubj:pass`): the subject is the target and the `obl:agent` ("by X") the source.
 //!    Target: the first of `obj`, `iobj`, the object of a later coordinated verb, an `obl`
 //!    with the pattern's preposition, an `obl` with on/with/against/to, a `nmod` with those
-//!    prepositions on the object ("sanctions on X") that names a coded actor; else the same
+//!    prepositions (or "between") on the object ("sanctions on X", "ties between X and Y")
+//!    or on an oblique ("acted on a resolution against X"), then last resorts (the object's
+//!    possessor or its from/for/of/by/about complement, a party in the object's participle
+//!    clause: "memos sent by X") — the first that names a coded actor; an object that is an
+//!    event noun points at its author first ("condemned an attack by X"); else the same
 //!    search in the verb's `xcomp`/`ccomp` ("threatened to suspend preferences for X").
 //!    Coordinated nouns (`conj`) give one event each; coordinated subjects of a mutual act
 //!    (roots 03, 04, 06, 19 and 057) with no target act on each other. An argument is coded by
@@ -36,8 +46,9 @@
 //!    place ("travel from Moscow") is no argument. An event needs a source code (as
 //!    PETRARCH's and GDELT's do: "X was arrested" with no agent is no event; measured on
 //!    both test sets, precision gains far more than recall loses), the target may be
-//!    unknown, and an actor acting on its own family (`PRK` → `PRKMIL`) is dropped as a
-//!    misread argument.
+//!    unknown — except for consultation and cooperation (roots 04–07, CAMEO codes only),
+//!    which need a counterpart — and an actor acting on its own family (`PRK` → `PRKMIL`)
+//!    is dropped as a misread argument.
 //! 4. **Codes `[A:P]`.** The active code is the event source → target; a passive code is
 //!    the reverse event (target → source: 042:043 "X visits Y" is also "Y hosts X"), emitted
 //!    as a second event when the target is coded. A plain `010` (make a statement: "said")
@@ -57,7 +68,9 @@
 //!    an act in its own right: its `xcomp` is not coded separately, and the xcomp's object
 //!    counts as a dependent of the threat verb for its patterns.
 //! 6. **Evidence.** Sentence index; the byte span from the first to the last token of
-//!    source, verb and target; the date is the article's (`YYYY-MM-DD`).
+//!    source, verb and target; the trigger and the rule that coded it; the date of a time
+//!    expression attached to the trigger, else the article's; the place its locative
+//!    complement names.
 //!
 //! 7. **Nominal events.** A noun of a small table ([`EVENT_NOUNS`]: meeting, talks, visit,
 //!    attack, offensive, invasion, crackdown, air/missile strike, ...) is an event with its
@@ -76,9 +89,9 @@
 //! coded with the first complement gives the role (`POLMIL` over `POL`), which each other
 //! complement's own code takes (`LTUMIL`).
 //!
-//! Not yet done: verb transformations (`~` lines), reported speech beyond
-//! the adverbs, time expressions for the date, places. One event per (source, target, code)
-//! per sentence.
+//! With a user's verb dictionary ([`EventNouns::Off`]) the event-noun table is off. Not yet
+//! done: verb transformations (`~` lines). One event per (source, target, code) per
+//! sentence.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
