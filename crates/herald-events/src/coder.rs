@@ -231,7 +231,7 @@ pub fn code_events(doc: &mut Doc, verbs: &VerbDict, table: &CameoTable, actors: 
     code_events_with(doc, verbs, table, actors, EventNouns::Cameo);
 }
 
-/// Whether herald's own table of event nouns ([`EVENT_NOUNS`], CAMEO-coded) codes nominal
+/// Whether herald's own table of event nouns (meeting, attack, sanctions ..., CAMEO-coded) codes nominal
 /// events next to the verb dictionary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventNouns {
