@@ -231,8 +231,8 @@ pub fn code_events(doc: &mut Doc, verbs: &VerbDict, table: &CameoTable, actors: 
     code_events_with(doc, verbs, table, actors, EventNouns::Cameo);
 }
 
-/// Whether herald's own table of event nouns (meeting, attack, sanctions ..., CAMEO-coded) codes nominal
-/// events next to the verb dictionary.
+/// Whether herald's own table of event nouns (meeting, attack, sanctions ..., CAMEO-coded)
+/// codes nominal events next to the verb dictionary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventNouns {
     /// On: the verb dictionary speaks CAMEO (herald's shipped one).
