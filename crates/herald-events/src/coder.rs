@@ -511,8 +511,32 @@ impl<'a> Coder<'a> {
         let modality = self.modality(t);
         let verb_span = self.doc.tokens.spans[t];
         let none = Arg { span: verb_span, code: String::new(), entity: None };
-        // "X and Y conferred": coordinated sources with no target act on each other.
-        if targets.is_empty() && sources.len() > 1 && code.active.is_some_and(symmetric) {
+        // "X and Y conferred", "X and Y signed a deal": coordinated sources with no target
+        // act on each other; not when the verb has an object its pattern does not name ("X
+        // and Y boycotted the parade" is no act between them).
+        let named = |x: usize| {
+            consumed.contains(&self.lemma(x).to_uppercase())
+                || consumed.contains(&self.form(x).to_uppercase())
+        };
+        // A `%` slot in the pattern says so outright; an object of their own ("delayed
+        // their meeting") or one the pattern names ("renewed *diplomatic* ties") keeps it.
+        let compound = pattern.is_some_and(|p| {
+            p.before
+                .iter()
+                .chain(&p.after)
+                .any(|e| matches!(e, Element::Item(Item { term: Term::Compound, .. })))
+        });
+        let intransitive = compound
+            || self.kids_with(t, &["obj"]).all(|o| {
+                named(o)
+                    || self.kids_with(o, &["amod", "compound"]).any(named)
+                    || self.kids_with(o, &["nmod:poss"]).any(|p| self.lemma(p) == "they")
+            });
+        if targets.is_empty()
+            && sources.len() > 1
+            && intransitive
+            && code.active.is_some_and(symmetric)
+        {
             for a in &sources {
                 for b in &sources {
                     if a.code != b.code && !same_family(&a.code, &b.code) {
@@ -1033,11 +1057,20 @@ impl<'a> Coder<'a> {
             }
         }
         let verbs: &'a VerbDict = self.verbs;
-        // A dictionary may list an inflected form as its own verb ("CALLED [010]"); not
-        // "said": reported speech codes what was said (the content clause), not the saying.
+        // The lemma, else the form itself (a dictionary may list an inflected form as its own
+        // verb: "CALLED [010]"), else the form's regular stems, which survive a lemmatizer
+        // slip ("boycotted" lemmatized "boycot"). Not "said": reported speech codes what was
+        // said (the content clause), not the saying.
         let form = self.form(t).to_uppercase();
-        let key =
-            if verbs.by_lemma(&lemma).next().is_none() && lemma != "SAY" { &form } else { &lemma };
+        let key = if verbs.by_lemma(&lemma).next().is_some() || lemma == "SAY" {
+            lemma
+        } else {
+            std::iter::once(form.clone())
+                .chain(regular_stems(&form))
+                .find(|k| verbs.by_lemma(k).next().is_some())
+                .unwrap_or(form)
+        };
+        let key = &key;
         let (mut multi, mut plain): (Vec<&'a VerbEntry>, Vec<&'a VerbEntry>) = verbs
             .by_lemma(key)
             .filter(|e| e.before.is_empty())
@@ -1122,6 +1155,10 @@ impl<'a> Coder<'a> {
                 "aux" | "advmod" | "nsubj" | "aux:pass" | "mark" => {
                     d.before.insert(self.lemma(c).to_uppercase());
                     d.before.insert(self.form(c).to_uppercase());
+                    // "NEITHER *": "neither X nor Y did".
+                    for p in self.kids_with(c, &["cc:preconj"]) {
+                        d.before.insert(self.form(p).to_uppercase());
+                    }
                     // "* NOW": an adverb after the verb is on the pattern's right side.
                     if self.rel(c) == "advmod" && c > t {
                         d.heads.insert(self.lemma(c).to_uppercase());
@@ -1665,6 +1702,44 @@ fn pattern_prep(p: &Pattern) -> Option<String> {
     })
 }
 
+/// The stems a regular inflected verb form may come from, upper case, by English spelling
+/// rules only: "BOYCOTTED" → BOYCOTT, BOYCOT; "HOPED" → HOPE (and HOP, HOPE from -ED);
+/// "TRIES" → TRY; "PASSES" → PASS. A misspelling such as "DEPARTES" gives none that fits.
+fn regular_stems(form: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let undouble = |stem: &str, out: &mut Vec<String>| {
+        let b = stem.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+            out.push(stem[..stem.len() - 1].to_owned());
+        }
+    };
+    if let Some(stem) = form.strip_suffix("ING").filter(|s| s.len() >= 2) {
+        out.extend([stem.to_owned(), format!("{stem}E")]);
+        undouble(stem, &mut out);
+    }
+    if let Some(stem) = form.strip_suffix("ED").filter(|s| s.len() >= 2) {
+        out.extend([stem.to_owned(), format!("{stem}E")]);
+        if let Some(i) = stem.strip_suffix('I') {
+            out.push(format!("{i}Y"));
+        }
+        undouble(stem, &mut out);
+    }
+    if let Some(stem) = form.strip_suffix("ES").filter(|s| s.len() >= 2) {
+        if ["S", "X", "Z", "CH", "SH", "O"].iter().any(|e| stem.ends_with(e)) {
+            out.push(stem.to_owned());
+        }
+        if let Some(i) = stem.strip_suffix('I') {
+            out.push(format!("{i}Y"));
+        }
+    }
+    if let Some(stem) = form.strip_suffix('S').filter(|s| s.len() >= 2 && !s.ends_with('S')) {
+        if !stem.ends_with("IE") {
+            out.push(stem.to_owned());
+        }
+    }
+    out
+}
+
 /// The intent code (03x) of an act of roots 04–08; other codes unchanged.
 pub fn intent_code(code: EventCode) -> EventCode {
     let s = code.as_str();
@@ -1778,11 +1853,15 @@ mod tests {
     }
 
     /// Codes `doc` and compares `source target code negated modality` per event.
-    fn check_doc(mut doc: Doc, expected: &[&str]) {
+    /// The events of `doc` as "SOURCE TARGET CODE NEGATED MODALITY".
+    fn coded(doc: &mut Doc) -> Vec<String> {
         let (verbs, table, actors) = resources();
-        code_events(&mut doc, verbs, table, actors);
-        let got: Vec<String> = doc
-            .layers
+        code_events(doc, verbs, table, actors);
+        for e in &doc.layers.events {
+            assert_eq!(e.date.as_deref(), Some("2024-05-01"));
+            assert_eq!(e.root, &e.code[..2]);
+        }
+        doc.layers
             .events
             .iter()
             .map(|e| {
@@ -1795,12 +1874,16 @@ mod tests {
                     e.modality.as_deref().unwrap_or("-")
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    fn codes(parse: &str) -> Vec<String> {
+        coded(&mut doc_of(parse))
+    }
+
+    fn check_doc(mut doc: Doc, expected: &[&str]) {
+        let got = coded(&mut doc);
         assert_eq!(got, expected, "{}", doc.article.text);
-        for e in &doc.layers.events {
-            assert_eq!(e.date.as_deref(), Some("2024-05-01"));
-            assert_eq!(e.root, &e.code[..2]);
-        }
     }
 
     fn check(parse: &str, expected: &[&str]) {
@@ -2026,6 +2109,36 @@ mod tests {
             21,
         );
         check_doc(doc, &["FRA MLI 0874 false -"]);
+    }
+
+    #[test]
+    fn regular_stems_follow_spelling_rules() {
+        let has = |form: &str, stem: &str| super::regular_stems(form).iter().any(|s| s == stem);
+        assert!(has("BOYCOTTED", "BOYCOTT") && has("HOPED", "HOPE") && has("HOPING", "HOPE"));
+        assert!(has("TRIES", "TRY") && has("TRIED", "TRY") && has("PASSES", "PASS"));
+        assert!(has("STOPPED", "STOP") && has("WARNS", "WARN"));
+        assert!(!has("DEPARTES", "DEPART"), "a misspelling is no inflection");
+    }
+
+    #[test]
+    fn a_lemmatizer_slip_still_finds_the_verb() {
+        // "boycotted" lemmatized "boycot": the form's regular stem finds BOYCOTT.
+        let events = codes(
+            "France/PROPN/France/2/nsubj boycotted/VERB/boycot/0/root Germany/PROPN/Germany/2/obj",
+        );
+        assert!(events.iter().any(|e| e.starts_with("FRA DEU ")), "{events:?}");
+    }
+
+    #[test]
+    fn coordinated_subjects_with_an_object_of_their_own_act_on_it_not_on_each_other() {
+        let events = codes(
+            "France/PROPN/France/4/nsubj and/CCONJ/and/3/cc Germany/PROPN/Germany/1/conj clashed/VERB/clash/0/root over/ADP/over/6/case trade/NOUN/trade/4/obl",
+        );
+        assert!(events.iter().any(|e| e.starts_with("FRA DEU 19")), "{events:?}");
+        let events = codes(
+            "France/PROPN/France/4/nsubj and/CCONJ/and/3/cc Germany/PROPN/Germany/1/conj attacked/VERB/attack/0/root the/DET/the/6/det convoy/NOUN/convoy/4/obj",
+        );
+        assert!(!events.iter().any(|e| e.starts_with("FRA DEU")), "{events:?}");
     }
 
     #[test]
