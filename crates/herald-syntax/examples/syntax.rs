@@ -1,8 +1,11 @@
 //! Development driver (the `herald` CLI has the same commands):
 //! `syntax tagger|parser OUT_DIR DEV TRAIN...`, `syntax eval MODEL_DIR GOLD`,
-//! `syntax parse MODEL_DIR FILE`. Training knobs by environment: `PARSE_EPOCHS`, `JACKKNIFE`,
-//! `JK_EPOCHS`, `TAG_EPOCHS`; `PRUNES="1.5 1.65"` also saves the parser pruned at each
-//! threshold (`OUT_DIR/p1.5/`, …) and scores it on `DEVS` (space-separated CoNLL-U files).
+//! `syntax parse MODEL_DIR FILE`, `syntax setbeam SRC DST K MARGIN` (a parser file with
+//! another decoding). Training knobs by environment: `PARSE_EPOCHS`, `JACKKNIFE`,
+//! `JK_EPOCHS`, `TAG_EPOCHS`, `BEAM` (beam width: global training and beam decoding);
+//! `PRUNES="1.5 1.65"` also saves the parser pruned at each threshold (`OUT_DIR/p1.5/`, …)
+//! and scores it on `DEVS` (space-separated CoNLL-U files). `DECODE_BEAM=k` and
+//! `DECODE_MARGIN=x` make `eval` decode with width k and score margin x.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -65,6 +68,7 @@ fn main() {
                 let pcfg = ParserConfig {
                     epochs: env("PARSE_EPOCHS", 12),
                     jackknife: env("JACKKNIFE", 4),
+                    beam: env("BEAM", 1),
                     ..Default::default()
                 };
                 let jcfg = TaggerConfig { epochs: env("JK_EPOCHS", 5), ..Default::default() };
@@ -98,7 +102,15 @@ fn main() {
             eprintln!("dev: {:?}", evaluate(&m, &dev));
         }
         "eval" => {
-            let m = Models::load(Path::new(&args[1])).unwrap();
+            let mut m = Models::load(Path::new(&args[1])).unwrap();
+            // DECODE_BEAM=k: decode with another beam width than the model's.
+            if let Ok(k) = std::env::var("DECODE_BEAM") {
+                m.parser = m.parser.with_beam(k.parse().unwrap());
+            }
+            // DECODE_MARGIN=x: beam decoding drops candidates x behind the best.
+            if let Ok(x) = std::env::var("DECODE_MARGIN") {
+                m.parser = m.parser.with_margin(x.parse().unwrap());
+            }
             for g in &args[2..] {
                 let gold = read_corpus(&[PathBuf::from(g)], &[]).unwrap().sentences;
                 let t0 = Instant::now();
@@ -141,6 +153,12 @@ fn main() {
                 m.annotate_sentence(&mut s);
                 herald_ml::conllu::write_sentence(&mut out, &s).unwrap();
             }
+        }
+        "setbeam" => {
+            // setbeam SRC_PARSER DST_PARSER K MARGIN: the same weights, another decoding.
+            let p = Parser::load(std::fs::File::open(&args[1]).unwrap()).unwrap();
+            let p = p.with_beam(args[3].parse().unwrap()).with_margin(args[4].parse().unwrap());
+            p.save(std::fs::File::create(&args[2]).unwrap()).unwrap();
         }
         "prune" => {
             let m = Models::load(Path::new(&args[1])).unwrap();

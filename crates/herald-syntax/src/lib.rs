@@ -3,7 +3,9 @@
 //! - [`Tagger`]: greedy averaged-perceptron tagger predicting the (XPOS, UPOS) pair of each
 //!   word, with its [`Lemmatizer`] (exception table + learned suffix rules).
 //! - [`Parser`]: arc-hybrid transition parser, averaged perceptron over Zhang & Nivre (2011)
-//!   features, trained with a dynamic oracle; always returns one tree with one root.
+//!   features, trained with a dynamic oracle and decoded greedily (or, optionally, trained
+//!   globally and decoded with a beam: [`ParserConfig::beam`]); always returns one tree with
+//!   one root.
 //! - [`Models`]: the two together; [`Models::bundled`] gives the models shipped inside the
 //!   binary, [`Models::load`] reads user-trained ones from a folder.
 //! - [`train_tagger`], [`train_parser`]: deterministic training from CoNLL-U sentences
@@ -50,7 +52,9 @@ pub use tagger::{Tag, Tagger, TaggerConfig};
 const TAGGER_KIND: &str = "herald-tagger";
 const TAGGER_VERSION: u32 = 1;
 const PARSER_KIND: &str = "herald-parser";
-const PARSER_VERSION: u32 = 1;
+/// The newest parser file version: 1 = greedy (the original layout), 2 = adds the beam width
+/// and margin.
+const PARSER_VERSION: u32 = 2;
 
 /// File names inside a model folder.
 pub const TAGGER_FILE: &str = "tagger.bin.gz";
@@ -160,15 +164,16 @@ impl Tagger {
 impl Parser {
     /// Writes the parser as a compressed model file.
     pub fn save<W: Write>(&self, w: W) -> Result<(), ModelError> {
-        let mut enc = Encoder::new(PARSER_KIND, PARSER_VERSION);
+        // Greedy parsers keep writing version 1, byte for byte as before.
+        let mut enc = Encoder::new(PARSER_KIND, self.version());
         self.write(&mut enc);
         enc.finish(w)
     }
 
     /// Reads a parser model file; a damaged file is an error, never a panic.
     pub fn load<R: Read>(r: R) -> Result<Parser, ModelError> {
-        let (mut dec, _) = Decoder::open(r, PARSER_KIND, PARSER_VERSION)?;
-        let p = Parser::read(&mut dec)?;
+        let (mut dec, version) = Decoder::open(r, PARSER_KIND, PARSER_VERSION)?;
+        let p = Parser::read(&mut dec, version)?;
         dec.end()?;
         Ok(p)
     }

@@ -8,6 +8,11 @@
 //! allowed as the very last transition, so every sentence gets exactly one root; the oracle's
 //! costs are arc-decomposable, so non-projective training trees need no preprocessing (their
 //! crossing arcs simply cost what they cost).
+//!
+//! Optionally ([`ParserConfig::beam`]), the parser is trained globally and decodes with a beam
+//! (see `beam.rs`); the greedy parser is the default.
+
+mod beam;
 
 use std::collections::HashMap;
 
@@ -47,6 +52,10 @@ pub struct ParserConfig {
     /// Train on tags predicted by taggers trained on the other folds (jackknifing), so the
     /// parser learns from the kind of tags it will see; 0 or 1 = gold tags.
     pub jackknife: usize,
+    /// Beam width: 0 or 1 = greedy decoding trained with the dynamic oracle (the default);
+    /// k ≥ 2 = beam search of width k, trained globally (structured perceptron with
+    /// max-violation updates; `explore` is then unused). The width is stored in the model.
+    pub beam: usize,
 }
 
 impl Default for ParserConfig {
@@ -58,6 +67,7 @@ impl Default for ParserConfig {
             min_label_count: 20,
             prune: Prune { min_abs: 0.05, min_updates: 2 },
             jackknife: 4,
+            beam: 1,
         }
     }
 }
@@ -68,6 +78,10 @@ pub struct Parser {
     labels: Interner,
     root: u16,
     weights: Weights,
+    /// Beam width used by [`Parser::parse`]; 1 = greedy.
+    beam: u16,
+    /// Beam decoding keeps only candidates within this score of the best (∞: all k).
+    margin: f32,
 }
 
 const SHIFT: usize = 0;
@@ -115,6 +129,7 @@ impl Tokens {
 }
 
 /// A parser configuration plus the partial tree built so far.
+#[derive(Clone)]
 struct State {
     n: u32,
     none: u32,
@@ -430,6 +445,30 @@ impl Parser {
         Parser { weights: self.weights.pruned(min_abs), ..self.clone() }
     }
 
+    /// The beam width [`Parser::parse`] uses (1 = greedy).
+    pub fn beam(&self) -> usize {
+        self.beam as usize
+    }
+
+    /// The same model decoding with beam width `k` (0 or 1 = greedy). A model trained
+    /// greedily can be decoded with a beam and the other way round, though each does best
+    /// with the decoding it was trained for.
+    pub fn with_beam(&self, k: usize) -> Parser {
+        Parser { beam: k.clamp(1, 256) as u16, ..self.clone() }
+    }
+
+    /// The score margin of beam decoding: candidates further behind the best are dropped.
+    pub fn margin(&self) -> f32 {
+        self.margin
+    }
+
+    /// The same model with beam decoding keeping only candidates within `margin` of the
+    /// best (`f32::INFINITY`: always k; a margin narrows the beam where the model is sure,
+    /// for speed). NaN or negative margins count as zero.
+    pub fn with_margin(&self, margin: f32) -> Parser {
+        Parser { margin: if margin >= 0.0 { margin } else { 0.0 }, ..self.clone() }
+    }
+
     /// The name of a relation label (`nsubj`, `obl:tmod`, …).
     pub fn label_name(&self, l: DepLabel) -> &str {
         self.labels.name(l.0 as u32)
@@ -456,6 +495,12 @@ impl Parser {
             return Vec::new();
         }
         let tokens = Tokens::new(forms, xpos, upos);
+        if self.beam > 1 {
+            let st = self.parse_beam(&tokens, n, self.beam as usize, self.margin);
+            return (1..=n)
+                .map(|i| Arc { head: st.head[i], label: DepLabel(st.label[i]) })
+                .collect();
+        }
         let nl = self.labels.len();
         let mut st = State::new(n, nl);
         let mut feats = Vec::with_capacity(96);
@@ -469,12 +514,26 @@ impl Parser {
         (1..=n).map(|i| Arc { head: st.head[i], label: DepLabel(st.label[i]) }).collect()
     }
 
+    /// The model file version this parser is written as: 1 for a greedy parser (the
+    /// original layout), 2 when it decodes with a beam (a trailing section: width, margin).
+    pub(crate) fn version(&self) -> u32 {
+        if self.beam > 1 {
+            2
+        } else {
+            1
+        }
+    }
+
     pub(crate) fn write(&self, enc: &mut Encoder) {
         self.labels.write(enc);
         self.weights.write(enc);
+        if self.beam > 1 {
+            enc.u32(self.beam as u32);
+            enc.f32(self.margin);
+        }
     }
 
-    pub(crate) fn read(dec: &mut Decoder) -> Result<Parser, ModelError> {
+    pub(crate) fn read(dec: &mut Decoder, version: u32) -> Result<Parser, ModelError> {
         dec.section("relation labels");
         let labels = Interner::read(dec)?;
         let root = labels.get("root").ok_or_else(|| dec.corrupt("no root label"))? as u16;
@@ -486,7 +545,20 @@ impl Parser {
         if weights.n_classes() != 1 + 2 * labels.len() {
             return Err(dec.corrupt("weights and labels disagree"));
         }
-        Ok(Parser { labels, root, weights })
+        let (mut beam, mut margin) = (1, f32::INFINITY);
+        if version >= 2 {
+            dec.section("beam width");
+            let k = dec.u32()?;
+            if !(2..=256).contains(&k) {
+                return Err(dec.corrupt(format!("beam width {k}")));
+            }
+            beam = k as u16;
+            margin = dec.f32()?;
+            if margin.is_nan() || margin < 0.0 {
+                return Err(dec.corrupt(format!("beam margin {margin}")));
+            }
+        }
+        Ok(Parser { labels, root, weights, beam, margin })
     }
 }
 
@@ -536,9 +608,20 @@ pub(crate) fn train(sents: &[&Sentence], cfg: &ParserConfig, progress: &Progress
         })
         .collect();
 
+    let mut parser = Parser {
+        labels,
+        root,
+        weights: Perceptron::new(1).into_weights(Prune::default()),
+        beam: 1,
+        margin: f32::INFINITY,
+    };
+    if cfg.beam > 1 {
+        let k = cfg.beam.min(256);
+        beam::train(&mut parser, &sents, &gold, k, cfg.epochs, cfg.seed, cfg.prune, progress);
+        parser.beam = k as u16;
+        return parser;
+    }
     let mut model = Perceptron::new(1 + 2 * nl);
-    let mut parser =
-        Parser { labels, root, weights: Perceptron::new(1).into_weights(Prune::default()) };
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut rng = Rng::new(cfg.seed);
     let mut feats = Vec::with_capacity(96);

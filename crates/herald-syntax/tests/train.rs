@@ -180,3 +180,65 @@ fn damaged_model_files_are_errors_not_panics() {
     let e = Tagger::load(&p[..]).unwrap_err();
     assert!(e.to_string().contains("expected a herald-tagger model"), "{e}");
 }
+
+fn beam_train() -> Models {
+    let sents = fixture();
+    let (t, p) = configs();
+    let tagger = train_tagger(&sents, &t, &Progress::quiet());
+    let parser = train_parser(&sents, &ParserConfig { beam: 4, ..p }, &t, &Progress::quiet());
+    Models { tagger, parser }
+}
+
+fn beam_models() -> &'static Models {
+    static M: OnceLock<Models> = OnceLock::new();
+    M.get_or_init(beam_train)
+}
+
+/// The model version in a parser file's header.
+fn parser_file_version(file: &[u8]) -> u32 {
+    let raw = gunzip(file);
+    // Magic (8), format version (4), kind (a varint length, here one byte, then the bytes).
+    let at = 8 + 4 + 1 + raw[12] as usize;
+    u32::from_le_bytes(raw[at..at + 4].try_into().unwrap())
+}
+
+#[test]
+fn beam_training_is_deterministic_and_round_trips() {
+    let m = beam_models();
+    assert_eq!(m.parser.beam(), 4);
+    assert_eq!(models().parser.beam(), 1);
+    let a = bytes(m);
+    assert!(a.1 == bytes(&beam_train()).1, "beam parser bytes differ");
+    // Greedy parsers keep the original file layout (version 1); a beam adds a section.
+    assert_eq!(parser_file_version(&bytes(models()).1), 1);
+    assert_eq!(parser_file_version(&a.1), 2);
+    let loaded = Parser::load(&a.1[..]).unwrap();
+    assert_eq!(&loaded, &m.parser);
+    let s = evaluate(m, &fixture());
+    assert!(s.uas > 0.75, "{s:?}");
+    for n in (0..a.1.len()).step_by((a.1.len() / 40).max(1)) {
+        assert!(Parser::load(&a.1[..n]).is_err(), "beam parser prefix {n}");
+    }
+    let raw = gunzip(&a.1);
+    assert!(Parser::load(&gzip(&raw[..raw.len() - 1])[..]).is_err(), "beam width cut");
+}
+
+#[test]
+fn beam_parses_are_trees_and_a_beam_of_one_is_greedy() {
+    let m = beam_models();
+    check_tree(m, &[]);
+    check_tree(m, &["Hello"]);
+    check_tree(m, &["", " ", "\u{0}"]);
+    for s in fixture() {
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        check_tree(m, &forms);
+        // The greedy model decoded with a beam of 1 is itself.
+        let g = &models().parser;
+        let tags = models().tagger.tag(&forms);
+        let xpos: Vec<&str> = tags.iter().map(|&t| models().tagger.xpos(t)).collect();
+        let upos: Vec<&str> = tags.iter().map(|&t| models().tagger.upos(t)).collect();
+        assert_eq!(g.parse(&forms, &xpos, &upos), g.with_beam(1).parse(&forms, &xpos, &upos));
+        let wide = g.with_beam(3).parse(&forms, &xpos, &upos);
+        assert_eq!(wide.len(), forms.len());
+    }
+}
