@@ -1559,7 +1559,12 @@ impl<'a> Coder<'a> {
             let of = self
                 .kids_with(h, &["nmod"])
                 .find(|&n| matches!(self.case_of(n).as_deref(), Some("of" | "from")))?;
-            let end = self.phrase(of).end.max(tokens.end);
+            // The complement's whole name, which may hold complements of its own ("the
+            // Organization of Petroleum Exporting Countries").
+            let name_end = self.entity_at(spans[of]).map_or(0, |(_, m)| {
+                (of..spans.len()).take_while(|&x| spans[x].end <= m.span.end).count() + of
+            });
+            let end = self.phrase(of).end.max(tokens.end).max(name_end);
             let wide = Span::new(spans[tokens.start].start, spans[end - 1].end);
             self.code_span(wide)
         });
