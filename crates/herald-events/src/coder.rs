@@ -1353,8 +1353,14 @@ impl<'a> Coder<'a> {
                 return self.head(v);
             }
             // A non-finite adverbial clause ("by promising to withdraw") shares the main
-            // verb's subject.
+            // verb's subject, except that a reason given for judging someone ("assailed
+            // Ukraine for holding exercises", "thanked X for sending aid") is that object's.
             let nonfinite = matches!(self.doc.tokens.xpos[v], "VBG" | "VBN" | "VB");
+            if self.rel(v) == "advcl" && nonfinite && self.has_kid_lemma(v, &["mark"], &["for"]) {
+                if let Some(o) = self.head(v).and_then(|h| self.kids_with(h, &["obj"]).next()) {
+                    return Some(o);
+                }
+            }
             v = match self.governor(v) {
                 Some(g) => g,
                 None if self.rel(v) == "advcl" && nonfinite => self.head(v)?,
@@ -1843,7 +1849,9 @@ mod tests {
             doc.tokens.push(Span::new(at, end), i + 1 < rows.len());
             at = end + 1;
             doc.tokens.upos.push(Upos::parse(r[1]).expect("UPOS"));
-            doc.tokens.xpos.push(intern_xpos(if r[1] == "VERB" { "VBD" } else { "XX" }));
+            // An optional sixth field is the Penn tag (a VERB is VBD by default).
+            let xpos = r.get(5).copied().unwrap_or(if r[1] == "VERB" { "VBD" } else { "XX" });
+            doc.tokens.xpos.push(intern_xpos(xpos));
             doc.tokens.push_lemma(r[2]);
             let head: u32 = r[3].parse().expect("head");
             doc.tokens.head.push((head > 0).then(|| head - 1));
@@ -1857,7 +1865,6 @@ mod tests {
         doc
     }
 
-    /// Codes `doc` and compares `source target code negated modality` per event.
     /// The events of `doc` as "SOURCE TARGET CODE NEGATED MODALITY".
     fn coded(doc: &mut Doc) -> Vec<String> {
         let (verbs, table, actors) = resources();
@@ -2114,6 +2121,15 @@ mod tests {
             21,
         );
         check_doc(doc, &["FRA MLI 0874 false -"]);
+    }
+
+    #[test]
+    fn assailing_is_verbal_and_the_reason_given_is_the_object_s_act() {
+        // "France assailed Germany for attacking Italy".
+        check(
+            "France/PROPN/France/2/nsubj assailed/VERB/assail/0/root Germany/PROPN/Germany/2/obj for/SCONJ/for/5/mark attacking/VERB/attack/2/advcl/VBG Italy/PROPN/Italy/5/obj",
+            &["FRA DEU 111 false -", "DEU ITA 190 false -"],
+        );
     }
 
     #[test]
