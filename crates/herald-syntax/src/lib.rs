@@ -258,13 +258,41 @@ impl Models {
 
     /// Tags, lemmatizes and parses one sentence of syntactic words.
     pub fn analyze(&self, forms: &[&str]) -> Analysis {
-        let tags = self.tagger.tag(forms);
+        let mut tags = self.tagger.tag(forms);
+        self.repair_verbless(&mut tags);
         let xpos: Vec<&str> = tags.iter().map(|&t| self.tagger.xpos(t)).collect();
         let upos: Vec<&str> = tags.iter().map(|&t| self.tagger.upos(t)).collect();
         let lemmas =
             forms.iter().zip(&xpos).map(|(f, x)| self.tagger.lemmatizer().lemma(f, x)).collect();
         let arcs = self.parser.parse(forms, &xpos, &upos);
         Analysis { tags, lemmas, arcs }
+    }
+
+    /// A sentence whose only verb the tagger read as a participle in front of its object
+    /// ("Israeli warplanes struck military sites", "Police confiscated leaflets": VBN after
+    /// a noun, a determiner, adjective, noun or number after it, no finite verb anywhere)
+    /// has that verb as its main verb: the participle becomes a past tense (VBD), so the
+    /// parser does not make the sentence a noun phrase. A participle followed by a
+    /// preposition or an adverb ("Three people killed in blast") is left alone.
+    fn repair_verbless(&self, tags: &mut [Tag]) {
+        let xpos = |t: Tag| self.tagger.xpos(t);
+        if tags.iter().any(|&t| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
+            return;
+        }
+        let Some(past) = (0..self.tagger.n_tags())
+            .map(|i| Tag(i as u16))
+            .find(|&t| xpos(t) == "VBD" && self.tagger.upos(t) == "VERB")
+        else {
+            return;
+        };
+        let nominal = |t: Tag| matches!(xpos(t), "NN" | "NNS" | "NNP" | "NNPS");
+        let object_start =
+            |t: Tag| matches!(xpos(t), "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "PRP$");
+        let at = (1..tags.len().saturating_sub(1))
+            .find(|&i| xpos(tags[i]) == "VBN" && nominal(tags[i - 1]) && object_start(tags[i + 1]));
+        if let Some(i) = at {
+            tags[i] = past;
+        }
     }
 
     /// Fills the UPOS, XPOS, LEMMA, HEAD and DEPREL columns of a CoNLL-U sentence (FEATS and

@@ -19,3 +19,20 @@ fn bundled_models_parse_a_news_sentence() {
     assert_eq!(m.parser.label_name(a.arcs[subj[0]].label), "nsubj");
     assert_eq!((a.arcs[5].head, m.parser.label_name(a.arcs[5].label)), (5, "obj"));
 }
+
+#[test]
+fn a_sentence_whose_only_verb_reads_as_a_participle_gets_its_verb_back() {
+    let m = Models::bundled().expect("bundled models decode");
+    // The tagger alone reads "struck" as VBN here (an adjective-like participle after a
+    // noun); with no finite verb in the sentence, it is the main verb.
+    let forms = ["Israeli", "warplanes", "struck", "military", "sites", "in", "Iran", "."];
+    let a = m.analyze(&forms);
+    assert_eq!(m.tagger.xpos(a.tags[2]), "VBD");
+    assert_eq!(a.arcs[2].head, 0, "{:?}", a.arcs);
+    assert_eq!(a.arcs[1].head, 3);
+    assert_eq!(m.parser.label_name(a.arcs[1].label), "nsubj");
+    // A participle before a preposition is a reduced passive: left alone.
+    let forms = ["Three", "people", "killed", "in", "blast", "in", "Kabul"];
+    let a = m.analyze(&forms);
+    assert_ne!(m.tagger.xpos(a.tags[2]), "VBD", "{:?}", m.tagger.xpos(a.tags[2]));
+}
