@@ -441,10 +441,7 @@ impl<'a> Coder<'a> {
             && self.kids_with(t, &["obj"]).any(|o| {
                 self.nouns == EventNouns::Cameo
                     && self.noun_event(o).is_some()
-                    && self.kids_with(o, &["nmod:poss"]).next().is_none()
-                    && !self
-                        .kids_with(o, &["nmod"])
-                        .any(|n| self.case_of(n).as_deref() == Some("by"))
+                    && self.author_of(o).is_none()
             })
         {
             return;
@@ -609,7 +606,7 @@ impl<'a> Coder<'a> {
         // also Russia attacking Ukraine.
         let agent =
             self.kids_with(t, &["nmod"]).find(|&o| self.case_of(o).as_deref() == Some("by"));
-        let owned = self.kids_with(t, &["nmod:poss"]).next().is_some() || agent.is_some();
+        let owned = self.author_of(t).is_some();
         if light.is_none()
             && !owned
             && gov.is_some_and(|v| self.entry(v).is_some())
@@ -735,6 +732,23 @@ impl<'a> Coder<'a> {
                 }
             }
         }
+    }
+
+    /// The author an event noun names: its possessor ("Russia's attack"), its agent ("an
+    /// attack by X") or, for an act, a nationality that codes ("the Russian missile strike").
+    fn author_of(&self, noun: usize) -> Option<usize> {
+        let possessor = self.kids_with(noun, &["nmod:poss"]).next();
+        let agent =
+            self.kids_with(noun, &["nmod"]).find(|&o| self.case_of(o).as_deref() == Some("by"));
+        possessor.or(agent).or_else(|| {
+            let act = self.noun_event(noun).is_some_and(|(_, _, kind)| kind == NounKind::Act);
+            if !act {
+                return None;
+            }
+            self.kids_with(noun, &["amod"])
+                .filter(|&m| matches!(self.doc.tokens.upos[m], Upos::Adj | Upos::Propn))
+                .find(|&m| !self.args(m).is_empty())
+        })
     }
 
     /// The event noun at `t` ([`EVENT_NOUNS`]): its code, the prepositions of its other
@@ -957,11 +971,8 @@ impl<'a> Coder<'a> {
         };
         // "condemned an attack by X", "condemned X's attack on Y": an event the act judges
         // points at its author.
-        let authors = objects().filter(|&o| self.noun_event(o).is_some()).flat_map(|o| {
-            self.kids_with(o, &["nmod:poss", "nmod"])
-                .filter(|&n| self.rel(n) == "nmod:poss" || prep_is(n, &["by"]))
-                .collect::<Vec<_>>()
-        });
+        let authors =
+            objects().filter(|&o| self.noun_event(o).is_some()).filter_map(|o| self.author_of(o));
         let candidates = objects()
             .filter(|&o| !named_object(o))
             .chain(authors)
