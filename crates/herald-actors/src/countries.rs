@@ -52,11 +52,19 @@ pub fn read_countries_json(path: &Path) -> Result<Parsed<Country>, DictError> {
     Ok(parsed)
 }
 
+/// Names news gives one country that the table gives another: (code, name, code news
+/// means). Wire style (AP, Reuters) calls the Democratic Republic of the Congo "Congo" and
+/// the other one "Republic of Congo". herald-places' gazetteer builder makes the same move.
+const NEWS_NAMES: &[(&str, &str, &str)] = &[("COG", "Congo", "COD")];
+
 fn country_of(r: &serde_json::Value) -> Result<Country, String> {
     let s = |p: &str| r.pointer(p).and_then(|v| v.as_str()).map(str::to_owned);
     let code = s("/cca3").ok_or("no cca3")?;
     let iso2 = s("/cca2").ok_or("no cca2")?;
-    let name = s("/name/common").ok_or("no common name")?;
+    let mut name = s("/name/common").ok_or("no common name")?;
+    if NEWS_NAMES.iter().any(|&(from, n, _)| from == code && n == name) {
+        name = s("/name/official").unwrap_or(name);
+    }
     let mut names = vec![words(&name)];
     let add = |list: &mut Vec<Vec<String>>, text: &str| {
         let w = words(text);
@@ -75,6 +83,14 @@ fn country_of(r: &serde_json::Value) -> Result<Country, String> {
             && alt.chars().all(|c| c.is_ascii() || c.is_alphabetic() && c < '\u{0250}')
         {
             add(&mut names, alt);
+        }
+    }
+    for &(from, n, to) in NEWS_NAMES {
+        if from == code {
+            names.retain(|w| *w != words(n));
+        }
+        if to == code {
+            add(&mut names, n);
         }
     }
     let mut demonyms = Vec::new();
@@ -149,5 +165,22 @@ mod tests {
         assert_eq!(super::plural_demonym("Russian"), "Russians");
         assert_eq!(super::plural_demonym("Chinese"), "Chinese");
         assert_eq!(super::plural_demonym("British"), "British");
+    }
+
+    #[test]
+    fn bare_congo_is_the_drc_as_in_wire_copy() {
+        let record = |cca3: &str, cca2: &str, common: &str, official: &str| {
+            serde_json::json!({"cca3": cca3, "cca2": cca2,
+                "name": {"common": common, "official": official}, "altSpellings": [cca2]})
+        };
+        let cog =
+            super::country_of(&record("COG", "CG", "Congo", "Republic of the Congo")).unwrap();
+        let cod =
+            super::country_of(&record("COD", "CD", "DR Congo", "Democratic Republic of the Congo"))
+                .unwrap();
+        let congo = super::words("Congo");
+        assert!(!cog.names.contains(&congo), "{:?}", cog.names);
+        assert_eq!(cog.name, "Republic of the Congo");
+        assert!(cod.names.contains(&congo), "{:?}", cod.names);
     }
 }

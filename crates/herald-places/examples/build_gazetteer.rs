@@ -24,9 +24,20 @@ use herald_places::{fold, Entry, Gazetteer, Kind};
 use serde_json::Value;
 
 /// Names English news uses for countries that the countries table does not list (herald's
-/// own, under the project's licence).
-const EXTRA_COUNTRY_NAMES: &[(&str, &str)] =
-    &[("GB", "Britain"), ("US", "America"), ("CZ", "Czech Republic"), ("VA", "Vatican")];
+/// own, under the project's licence). Wire style (AP, Reuters) calls the Democratic Republic
+/// of the Congo "Congo" and the other one "Republic of Congo": the bare name is the DRC's.
+const EXTRA_COUNTRY_NAMES: &[(&str, &str)] = &[
+    ("GB", "Britain"),
+    ("US", "America"),
+    ("CZ", "Czech Republic"),
+    ("VA", "Vatican"),
+    ("CD", "Congo"),
+    ("CD", "the Congo"),
+];
+
+/// Names the countries table gives a country that news uses for another (see
+/// [`EXTRA_COUNTRY_NAMES`]).
+const NOT_COUNTRY_NAMES: &[(&str, &str)] = &[("CG", "Congo"), ("CG", "the Congo")];
 
 /// Names that are not places of the gazetteer, besides the continents: oceans, seas, compass
 /// regions and seats of government that would otherwise resolve to a namesake town or
@@ -266,7 +277,11 @@ fn run() -> Result<(), Error> {
             eprintln!("no countries record for {iso}, left out");
             continue;
         };
-        let name = r["name"]["common"].as_str().unwrap_or_default().to_owned();
+        let mut name = r["name"]["common"].as_str().unwrap_or_default().to_owned();
+        if NOT_COUNTRY_NAMES.contains(&(iso.as_str(), name.as_str())) {
+            // "Congo" → the official name ("Republic of the Congo").
+            name = r["name"]["official"].as_str().unwrap_or_default().to_owned();
+        }
         let mut alternates: Vec<String> = Vec::new();
         alternates.extend(r["name"]["official"].as_str().map(str::to_owned));
         alternates.extend(g["name"].as_str().map(str::to_owned));
@@ -289,6 +304,7 @@ fn run() -> Result<(), Error> {
                 alternates.push(n.to_owned());
             }
         }
+        alternates.retain(|a| !NOT_COUNTRY_NAMES.contains(&(iso.as_str(), a.as_str())));
         let mut demonyms: Vec<String> = Vec::new();
         for g in ["m", "f"] {
             if let Some(d) = r["demonyms"]["eng"][g].as_str() {
