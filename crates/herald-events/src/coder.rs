@@ -339,6 +339,8 @@ struct Deps {
     /// The objects' prepositional complements, as `preps`: matched only by prepositions
     /// written without parentheses.
     object_preps: Vec<(String, u32, HashSet<String>)>,
+    /// The verb's particles (`compound:prt`), upper case.
+    particles: HashSet<String>,
 }
 
 impl<'a> Coder<'a> {
@@ -1120,6 +1122,9 @@ impl<'a> Coder<'a> {
             match self.rel(c) {
                 "obj" | "iobj" | "compound:prt" | "nsubj:pass" => {
                     add_head(&mut d, c);
+                    if self.rel(c) == "compound:prt" {
+                        d.particles.insert(self.form(c).to_uppercase());
+                    }
                     // "imposed a long list of sanctions": the "of" complement of the object
                     // is matched too.
                     for n in self.kids_with(c, &["nmod"]) {
@@ -1196,11 +1201,18 @@ impl<'a> Coder<'a> {
         deps: &Deps,
     ) -> (crate::CodePair, Option<&'a Pattern>) {
         let verbs: &'a VerbDict = self.verbs;
-        let mut best: Option<(usize, &'a Pattern)> = None;
+        // Ties go to a pattern that names more than the verb's particle: "broke off
+        // relations" is "* RELATIONS" (161), not "* OFF" (130).
+        let particle_only = |p: &Pattern| match p.after.as_slice() {
+            [Element::Item(Item { term: Term::Word(w), .. })] => deps.particles.contains(w),
+            _ => false,
+        };
+        let mut best: Option<((usize, bool), &'a Pattern)> = None;
         for p in verbs.patterns(entry) {
             if let Some(n) = self.pattern_score(p, deps) {
-                if best.is_none_or(|(m, _)| n > m) {
-                    best = Some((n, p));
+                let key = (n, !particle_only(p));
+                if best.is_none_or(|(m, _)| key > m) {
+                    best = Some((key, p));
                 }
             }
         }
@@ -2140,6 +2152,14 @@ mod tests {
         check(
             "France/PROPN/France/2/nsubj assailed/VERB/assail/0/root Germany/PROPN/Germany/2/obj for/SCONJ/for/5/mark attacking/VERB/attack/2/advcl/VBG Italy/PROPN/Italy/5/obj",
             &["FRA DEU 111 false -", "DEU ITA 190 false -"],
+        );
+    }
+
+    #[test]
+    fn a_pattern_naming_the_object_beats_one_naming_the_particle() {
+        check(
+            "France/PROPN/France/2/nsubj broke/VERB/break/0/root off/ADP/off/2/compound:prt relations/NOUN/relation/2/obj with/ADP/with/6/case Iran/PROPN/Iran/4/nmod",
+            &["FRA IRN 161 false -"],
         );
     }
 
