@@ -806,9 +806,12 @@ impl<'a> Coder<'a> {
         };
         // Cooperation is with someone: a consultation, diplomatic or material cooperation, aid
         // (CAMEO roots 04–07) with no counterpart is a misread ("supporters gathered", "the
-        // government stopped providing"), not an event. An intent (03) may name none ("will
+        // government stopped providing"), not an event. An intent (03x) may name none ("will
         // halt the operation"). Only for CAMEO codes: a user's dictionary means what it says.
-        if tgt.code.is_empty() && (4..=7).contains(&root) && self.nouns == EventNouns::Cameo {
+        // The bare intent to cooperate (030: "sought", "announced") says nothing without
+        // the partner either; its sub-codes (intent to meet, to aid, to halt ...) do.
+        let bare_cooperation = (4..=7).contains(&root) || code.as_str() == "030";
+        if tgt.code.is_empty() && bare_cooperation && self.nouns == EventNouns::Cameo {
             return None;
         }
         Some(Event {
@@ -2152,6 +2155,20 @@ mod tests {
         check(
             "France/PROPN/France/2/nsubj assailed/VERB/assail/0/root Germany/PROPN/Germany/2/obj for/SCONJ/for/5/mark attacking/VERB/attack/2/advcl/VBG Italy/PROPN/Italy/5/obj",
             &["FRA DEU 111 false -", "DEU ITA 190 false -"],
+        );
+    }
+
+    #[test]
+    fn herald_s_additions_mend_cameo_readings_of_face_and_meet_at() {
+        // "France, facing German troops at the border, ..." is no meeting.
+        check(
+            "France/PROPN/France/0/root facing/VERB/face/1/acl German/ADJ/German/4/amod troops/NOUN/troop/2/obj at/ADP/at/7/case the/DET/the/7/det border/NOUN/border/2/obl",
+            &[],
+        );
+        // "France met Germany at the summit" is a meeting held (040), not an intent (036).
+        check(
+            "France/PROPN/France/2/nsubj met/VERB/meet/0/root Germany/PROPN/Germany/2/obj at/ADP/at/6/case the/DET/the/6/det summit/NOUN/summit/2/obl",
+            &["FRA DEU 040 false -", "DEU FRA 040 false -"],
         );
     }
 
