@@ -42,10 +42,23 @@ pub fn read_countries_json(path: &Path) -> Result<Parsed<Country>, DictError> {
             reason: "expected a JSON array of countries".to_owned(),
         });
     };
+    // A demonym a UN member shares with a dependent territory is the member's: "Indian" is
+    // India, not the British Indian Ocean Territory; "American" the United States, not the
+    // Northern Mariana Islands.
+    let member =
+        |r: &serde_json::Value| r.pointer("/unMember").and_then(|v| v.as_bool()) == Some(true);
+    let members: Vec<Country> =
+        records.iter().filter(|r| member(r)).filter_map(|r| country_of(r).ok()).collect();
+    let member_demonyms: Vec<&Vec<String>> = members.iter().flat_map(|c| &c.demonyms).collect();
     let mut parsed = Parsed::default();
     for (i, record) in records.iter().enumerate() {
         match country_of(record) {
-            Ok(c) => parsed.entries.push(c),
+            Ok(mut c) => {
+                if !member(record) {
+                    c.demonyms.retain(|d| !member_demonyms.contains(&d));
+                }
+                parsed.entries.push(c)
+            }
             Err(reason) => parsed.errors.push(LineError { line: i + 1, reason }),
         }
     }
@@ -165,6 +178,23 @@ mod tests {
         assert_eq!(super::plural_demonym("Russian"), "Russians");
         assert_eq!(super::plural_demonym("Chinese"), "Chinese");
         assert_eq!(super::plural_demonym("British"), "British");
+    }
+
+    #[test]
+    fn a_demonym_shared_with_a_territory_is_the_member_state_s() {
+        let json = r#"[
+            {"cca3": "IOT", "cca2": "IO", "unMember": false, "name": {"common": "British Indian Ocean Territory"}, "demonyms": {"eng": {"m": "Indian", "f": "Indian"}}},
+            {"cca3": "IND", "cca2": "IN", "unMember": true, "name": {"common": "India"}, "demonyms": {"eng": {"m": "Indian", "f": "Indian"}}}
+        ]"#;
+        let path =
+            std::env::temp_dir().join(format!("herald-countries-{}.json", std::process::id()));
+        std::fs::write(&path, json).unwrap();
+        let parsed = super::read_countries_json(&path).unwrap();
+        std::fs::remove_file(&path).ok();
+        let indian = super::words("Indian");
+        let of = |code: &str| parsed.entries.iter().find(|c| c.code == code).unwrap();
+        assert!(of("IND").demonyms.contains(&indian));
+        assert!(!of("IOT").demonyms.contains(&indian), "{:?}", of("IOT").demonyms);
     }
 
     #[test]
