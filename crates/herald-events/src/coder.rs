@@ -1581,16 +1581,19 @@ impl<'a> Coder<'a> {
             (false, false) => self.code_span(span),
             (false, true) => self.span_coder.code_place_as_actor(span).map(|(c, _)| c),
         };
-        // "the leaders of Serbia", "the Prince of X": a noun coded with its "of" complement.
+        // "the leaders of Serbia", "the Prince of X": a noun coded with its complement.
         let coded = coded.or_else(|| {
             let uncoded_name =
                 self.doc.tokens.upos[h] == Upos::Propn && entity.is_none_or(|e| e.actor.is_none());
             if self.doc.tokens.upos[h] != Upos::Noun && !uncoded_name {
                 return None;
             }
+            // "authorities in Niger" too, when the noun is a role (the code gains one): "the
+            // war in Niger" names no actor.
             let of = self
                 .kids_with(h, &["nmod"])
-                .find(|&n| matches!(self.case_of(n).as_deref(), Some("of" | "from")))?;
+                .find(|&n| matches!(self.case_of(n).as_deref(), Some("of" | "from" | "in")))?;
+            let role_needed = self.case_of(of).as_deref() == Some("in");
             // The complement's whole name, which may hold complements of its own ("the
             // Organization of Petroleum Exporting Countries").
             let name_end = self.entity_at(spans[of]).map_or(0, |(_, m)| {
@@ -1598,7 +1601,15 @@ impl<'a> Coder<'a> {
             });
             let end = self.phrase(of).end.max(tokens.end).max(name_end);
             let wide = Span::new(spans[tokens.start].start, spans[end - 1].end);
-            self.code_span(wide)
+            let complement = || {
+                let r = self.phrase(of);
+                self.code_span(Span::new(spans[r.start].start, spans[r.end - 1].end))
+            };
+            // With "in", the noun must add a role to what the place alone codes ("the war in
+            // Kyiv" is not Ukraine's government).
+            self.code_span(wide).filter(|c| {
+                !role_needed || c.len() > 3 && complement().is_none_or(|p| c.len() > p.len())
+            })
         });
         // The entity's code wins when it refines the phrase's ("USA" → "USAGOV" for
         // "U.S. Secretary of State ..."), and stands in when the phrase has none.
@@ -2169,6 +2180,14 @@ mod tests {
         check(
             "France/PROPN/France/2/nsubj met/VERB/meet/0/root Germany/PROPN/Germany/2/obj at/ADP/at/6/case the/DET/the/6/det summit/NOUN/summit/2/obl",
             &["FRA DEU 040 false -", "DEU FRA 040 false -"],
+        );
+    }
+
+    #[test]
+    fn a_role_in_a_country_is_that_country_s() {
+        check(
+            "Authorities/NOUN/authority/4/nsubj in/ADP/in/3/case France/PROPN/France/1/nmod lifted/VERB/lift/0/root the/DET/the/6/det curfew/NOUN/curfew/4/obj",
+            &["FRAGOV  0813 false -"],
         );
     }
 
