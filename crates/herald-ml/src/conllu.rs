@@ -220,6 +220,11 @@ impl<R: BufRead> ConlluReader<R> {
             }
         }
         if !sent.words.is_empty() {
+            // Multiword and empty-node lines are kept in word order, the order the writer
+            // puts them in, so that a sentence survives a write and a re-read unchanged even
+            // when the input listed them out of order.
+            sent.multiword.sort_by_key(|m| m.first);
+            sent.empty.sort_by_key(|e| e.after);
             self.pending.push_back(Ok(sent));
         }
     }
@@ -362,6 +367,18 @@ mod tests {
         let mut out = Vec::new();
         write_sentence(&mut out, s).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), TEXT);
+    }
+
+    #[test]
+    fn multiword_lines_out_of_order_survive_a_write_and_a_re_read() {
+        // Found by the property test: "2-2" listed before "1-1".
+        let text = "2-2\ta\t_\tX\tX\t_\t_\tdep\t_\t_\n1-1\ta\t_\tX\tX\t_\t_\tdep\t_\t_\n\
+1\ta\t_\tX\tX\t_\t_\tdep\t_\t_\n";
+        let s = ConlluReader::new(text.as_bytes(), "t").next().unwrap().unwrap();
+        let mut out = Vec::new();
+        write_sentence(&mut out, &s).unwrap();
+        let again = ConlluReader::new(&out[..], "t").next().unwrap().unwrap();
+        assert_eq!(again, s);
     }
 
     #[test]
