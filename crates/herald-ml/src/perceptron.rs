@@ -121,20 +121,45 @@ impl Perceptron {
         if truth == guess {
             return;
         }
+        let now = self.time;
         for &f in feats {
-            let r = match self.index.get(&f) {
-                Some(&r) => r as usize,
-                None => {
-                    self.index.insert(f, self.rows.len() as u32);
-                    self.rows.push(Row::default());
-                    self.rows.len() - 1
-                }
-            };
-            let row = &mut self.rows[r];
+            let row = self.row_mut(f);
             row.updates = row.updates.saturating_add(1);
-            Self::bump(row, truth as u16, 1.0, self.time);
-            Self::bump(row, guess as u16, -1.0, self.time);
+            Self::bump(row, truth as u16, 1.0, now);
+            Self::bump(row, guess as u16, -1.0, now);
         }
+    }
+
+    /// Adds `delta` to the weights of `feats` for `class`: the building block of structured
+    /// updates (a beam parser adds the gold sequence's features and subtracts the predicted
+    /// one's). Does not advance the instance clock: call [`Perceptron::tick`] once per
+    /// training instance.
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let now = self.time;
+        for &f in feats {
+            let row = self.row_mut(f);
+            row.updates = row.updates.saturating_add(1);
+            Self::bump(row, class as u16, delta, now);
+        }
+    }
+
+    /// Counts one training instance for averaging, with or without updates (see
+    /// [`Perceptron::add`]).
+    pub fn tick(&mut self) {
+        self.time += 1;
+    }
+
+    /// The row of feature `f`, created empty when new.
+    fn row_mut(&mut self, f: u64) -> &mut Row {
+        let r = match self.index.get(&f) {
+            Some(&r) => r as usize,
+            None => {
+                self.index.insert(f, self.rows.len() as u32);
+                self.rows.push(Row::default());
+                self.rows.len() - 1
+            }
+        };
+        &mut self.rows[r]
     }
 
     fn bump(row: &mut Row, class: u16, delta: f32, now: u64) {

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 
 use herald_ml::conllu::Sentence;
-use herald_ml::{Decoder, Encoder, IdentityMap, Prune, Weights};
+use herald_ml::{Perceptron, Prune};
 
 use super::{Oracle, Parser, State, Tokens};
 use crate::Progress;
@@ -294,142 +294,6 @@ impl Oracle<'_> {
     }
 }
 
-/// One class weight of one feature, with lazy-averaging bookkeeping.
-#[derive(Clone, Copy)]
-struct Entry {
-    class: u16,
-    weight: f32,
-    total: f64,
-    stamp: u64,
-}
-
-#[derive(Clone, Default)]
-struct Row {
-    entries: Vec<Entry>,
-    updates: u32,
-}
-
-/// An averaged perceptron whose updates add to one class of one feature vector at a time
-/// (a structured update adds the gold sequence's features and subtracts the predicted
-/// one's); one averaging step per sentence.
-struct Learner {
-    n_classes: usize,
-    index: IdentityMap<u32>,
-    rows: Vec<Row>,
-    time: u64,
-}
-
-impl Learner {
-    fn new(n_classes: usize) -> Learner {
-        Learner { n_classes, index: IdentityMap::default(), rows: Vec::new(), time: 1 }
-    }
-
-    fn scores(&self, feats: &[u64], out: &mut Vec<f32>) {
-        out.clear();
-        out.resize(self.n_classes, 0.0);
-        for f in feats {
-            if let Some(&r) = self.index.get(f) {
-                for e in &self.rows[r as usize].entries {
-                    out[e.class as usize] += e.weight;
-                }
-            }
-        }
-    }
-
-    fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
-        let now = self.time;
-        for &f in feats {
-            let r = match self.index.get(&f) {
-                Some(&r) => r as usize,
-                None => {
-                    self.index.insert(f, self.rows.len() as u32);
-                    self.rows.push(Row::default());
-                    self.rows.len() - 1
-                }
-            };
-            let row = &mut self.rows[r];
-            row.updates = row.updates.saturating_add(1);
-            let e = match row.entries.iter().position(|e| e.class == class as u16) {
-                Some(i) => &mut row.entries[i],
-                None => {
-                    row.entries.push(Entry {
-                        class: class as u16,
-                        weight: 0.0,
-                        total: 0.0,
-                        stamp: now,
-                    });
-                    row.entries.last_mut().expect("just pushed")
-                }
-            };
-            e.total += (now - e.stamp) as f64 * e.weight as f64;
-            e.stamp = now;
-            e.weight += delta;
-        }
-    }
-
-    fn tick(&mut self) {
-        self.time += 1;
-    }
-
-    fn n_features(&self) -> usize {
-        self.rows.len()
-    }
-
-    /// Averages, prunes and packs the weights into their run-time form (through the model
-    /// file encoding, the only public way to build [`Weights`] from rows).
-    fn into_weights(self, prune: Prune) -> Weights {
-        let now = self.time;
-        let mut rows: Vec<(u64, Vec<(u16, u16)>)> = Vec::with_capacity(self.rows.len());
-        for (&key, &r) in &self.index {
-            let row = &self.rows[r as usize];
-            if row.updates < prune.min_updates {
-                continue;
-            }
-            let mut entries: Vec<(u16, u16)> = row
-                .entries
-                .iter()
-                .map(|e| {
-                    let total = e.total + (now - e.stamp) as f64 * e.weight as f64;
-                    (e.class, (total / now as f64) as f32)
-                })
-                .filter(|e| e.1.abs() >= prune.min_abs)
-                .map(|(c, w)| (c, to_bf16(w)))
-                .filter(|e| e.1 & 0x7fff != 0)
-                .collect();
-            if entries.is_empty() {
-                continue;
-            }
-            entries.sort_by_key(|e| e.0);
-            rows.push((key, entries));
-        }
-        rows.sort_by_key(|r| r.0);
-        let mut enc = Encoder::new("beam weights", 1);
-        enc.u32(self.n_classes as u32);
-        enc.u64(rows.len() as u64);
-        let mut prev = 0u64;
-        for (key, entries) in &rows {
-            enc.varint(key - prev);
-            prev = *key;
-            enc.varint(entries.len() as u64);
-            for &(c, w) in entries {
-                enc.varint(c as u64);
-                enc.u16(w);
-            }
-        }
-        let mut bytes = Vec::new();
-        enc.finish(&mut bytes).expect("writing to memory");
-        let (mut dec, _) = Decoder::open(&bytes[..], "beam weights", 1).expect("just written");
-        Weights::read(&mut dec).expect("just written")
-    }
-}
-
-/// Rounds an `f32` to bfloat16 as `herald-ml` does (round to nearest even).
-fn to_bf16(x: f32) -> u16 {
-    let bits = x.to_bits();
-    let round = 0x7fff + ((bits >> 16) & 1);
-    (bits.wrapping_add(round) >> 16) as u16
-}
-
 /// The transitions leading to arena node `node`, first to last.
 fn history(arena: &[(u32, u16)], mut node: u32) -> Vec<u16> {
     let mut h = Vec::new();
@@ -456,7 +320,7 @@ pub(super) fn train(
     progress: &Progress,
 ) {
     let nl = parser.labels.len();
-    let mut model = Learner::new(1 + 2 * nl);
+    let mut model = Perceptron::new(1 + 2 * nl);
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut rng = herald_ml::Rng::new(seed);
     let mut beam = Beam::new();
