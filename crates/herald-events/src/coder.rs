@@ -1086,9 +1086,8 @@ impl<'a> Coder<'a> {
                 .find(|k| verbs.by_lemma(k).next().is_some())
                 .unwrap_or(form)
         };
-        let key = &key;
         let (mut multi, mut plain): (Vec<&'a VerbEntry>, Vec<&'a VerbEntry>) = verbs
-            .by_lemma(key)
+            .by_lemma(&key)
             .filter(|e| e.before.is_empty())
             .filter(|e| e.after.iter().all(|w| extras.contains(w)))
             .partition(|e| !e.after.is_empty());
@@ -1136,10 +1135,11 @@ impl<'a> Coder<'a> {
                             // "warned their populations *about* X": the object's complements
                             // for bare prepositions in patterns.
                             Some(p) => {
-                                let mut words = HashSet::new();
-                                words.insert(self.lemma(n).to_uppercase());
-                                words.insert(self.form(n).to_uppercase());
-                                d.object_preps.push((p.to_uppercase(), n as u32, words));
+                                d.object_preps.push((
+                                    p.to_uppercase(),
+                                    n as u32,
+                                    self.noun_words(n),
+                                ));
                             }
                             None => {}
                         }
@@ -1162,13 +1162,7 @@ impl<'a> Coder<'a> {
                         add_head(&mut d, c);
                     }
                     if let Some(p) = case {
-                        let mut words = HashSet::new();
-                        words.insert(self.lemma(c).to_uppercase());
-                        words.insert(self.form(c).to_uppercase());
-                        for m in self.kids_with(c, &["compound", "amod", "flat"]) {
-                            words.insert(self.lemma(m).to_uppercase());
-                        }
-                        d.preps.push((p.to_uppercase(), c as u32, words));
+                        d.preps.push((p.to_uppercase(), c as u32, self.noun_words(c)));
                     }
                 }
                 "aux" | "advmod" | "nsubj" | "aux:pass" | "mark" => {
@@ -1195,6 +1189,18 @@ impl<'a> Coder<'a> {
             }
         }
         d
+    }
+
+    /// A prepositional complement's words for pattern matching, upper case: the noun's
+    /// lemma and form and its modifiers' lemmas.
+    fn noun_words(&self, n: usize) -> HashSet<String> {
+        let mut words = HashSet::new();
+        words.insert(self.lemma(n).to_uppercase());
+        words.insert(self.form(n).to_uppercase());
+        for m in self.kids_with(n, &["compound", "amod", "flat"]) {
+            words.insert(self.lemma(m).to_uppercase());
+        }
+        words
     }
 
     /// The code of the best matching pattern, else the verb's default code.
