@@ -551,8 +551,23 @@ fn mention_evidence(
             offer(&mut best, Evidence { credit: None, code, strength, words: span_of(&tokens) });
         }
     }
+    // "former security officials", "a former defence minister": no longer the government
+    // (or army, court, police ...) but its elite (CAMEO ELI). A dictionary entry already
+    // dates its person's roles, so only roles read from the phrase are changed.
+    // The word may stand before the title the walk above took in ("the former Xyzian
+    // foreign minister Ann Roe").
+    let former = (start.saturating_sub(2).max(bounds.start)..tokens.end.min(bounds.end))
+        .any(|t| matches!(word(t).to_lowercase().as_str(), "former" | "ex"));
+    if let Some(b) = best.as_mut().filter(|b| former && b.strength != Strength::Dictionary) {
+        if b.code.len() == 6 && FORMER_ROLES.contains(&&b.code[3..]) {
+            b.code.replace_range(3.., "ELI");
+        }
+    }
     best
 }
+
+/// Roles a "former" holder has left for the elite (ELI).
+const FORMER_ROLES: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
 
 /// Keeps the stronger of two pieces of evidence (the earlier one on a tie).
 fn offer(best: &mut Option<Evidence>, e: Evidence) {
@@ -833,6 +848,18 @@ mod tests {
         );
         assert_eq!(check("John Doe spoke", "2022-04-26", &[&[(0, 2)]]), codes(&["XYZELI"]));
         assert_eq!(check("John Doe spoke", "2012-04-26", &[&[(0, 2)]]), codes(&["XYZGOV"]));
+    }
+
+    #[test]
+    fn a_former_role_is_the_elite() {
+        assert_eq!(
+            check("the former Xyzian Foreign Minister Ann Roe said", "2022-01-01", &[&[(5, 7)]]),
+            codes(&["XYZELI"])
+        );
+        assert_eq!(
+            check("the Xyzian Foreign Minister Ann Roe said", "2022-01-01", &[&[(4, 6)]]),
+            codes(&["XYZGOV"])
+        );
     }
 
     #[test]
