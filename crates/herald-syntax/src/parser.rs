@@ -573,6 +573,12 @@ fn reduce<'a>(deprel: &'a str, counts: &HashMap<&str, u32>, min: u32) -> &'a str
 
 /// Trains a parser on `sents` (trees only; others are skipped), using their XPOS/UPOS columns
 /// as the tags it sees.
+/// A training sentence's forms, Penn tags and universal tags, as the parser reads them.
+pub(crate) fn columns(s: &Sentence) -> (Vec<&str>, Vec<&str>, Vec<&str>) {
+    let column = |f: fn(&herald_ml::conllu::Word) -> &str| s.words.iter().map(f).collect();
+    (column(|w| &w.form), column(|w| &w.xpos), column(|w| &w.upos))
+}
+
 pub(crate) fn train(sents: &[&Sentence], cfg: &ParserConfig, progress: &Progress) -> Parser {
     let sents: Vec<&Sentence> = sents.iter().copied().filter(|s| s.is_tree()).collect();
     let mut counts: HashMap<&str, u32> = HashMap::new();
@@ -635,9 +641,7 @@ pub(crate) fn train(sents: &[&Sentence], cfg: &ParserConfig, progress: &Progress
         let (mut right, mut total) = (0usize, 0usize);
         for &si in &order {
             let s = sents[si];
-            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
-            let upos: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+            let (forms, xpos, upos) = columns(s);
             let tokens = Tokens::new(&forms, &xpos, &upos);
             let n = forms.len();
             let mut st = State::new(n, nl);

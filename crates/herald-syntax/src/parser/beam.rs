@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 use herald_ml::conllu::Sentence;
 use herald_ml::{Perceptron, Prune};
 
-use super::{Oracle, Parser, State, Tokens};
+use super::{columns, Oracle, Parser, State, Tokens};
 use crate::Progress;
 
 /// One beam item: a configuration, its score, its history (a node of the history arena,
@@ -337,9 +337,7 @@ pub(super) fn train(
         let (mut right, mut updates, mut early) = (0usize, 0usize, 0usize);
         for &si in &order {
             let s = sents[si];
-            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
-            let upos: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+            let (forms, xpos, upos) = columns(s);
             let tokens = Tokens::new(&forms, &xpos, &upos);
             let n = forms.len();
             let mut oracle = Oracle {
