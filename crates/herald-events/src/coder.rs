@@ -13,7 +13,8 @@
 //!    dictionaries list inflected forms (`CALLED`).
 //! 2. **Code.** The block's patterns are matched against the verb's dependents (heads of
 //!    objects, obliques, particles, `xcomp`s and their objects, the object's "of"
-//!    complement; modifiers for `{phrases}`; auxiliaries, adverbs and subject before the
+//!    complement, or the noun a relative clause without an object modifies: "the sanctions
+//!    X imposed"; modifiers for `{phrases}`; auxiliaries, adverbs and subject before the
 //!    verb, and the verb this one complements: `INDICATED WOULD *`): every word, synonym
 //!    set (a multi-word member with its modifiers: `TOTAL BOYCOTT`), `{phrase}` and
 //!    `(PREP ...)` of a pattern must be found there; a preposition written bare (`* ON
@@ -25,7 +26,8 @@
 //!    pattern would otherwise shadow every specific one; with none, the verb's own or its
 //!    block's code. A null code (`---`) makes no event.
 //! 3. **Arguments.** Source: `nsubj`, else the subject of the governing verb through
-//!    `xcomp`/`conj` (or a non-finite `advcl`: "by promising to withdraw"); a relative
+//!    `xcomp`/`conj` (or a non-finite `advcl`: "by promising to withdraw"), but the object
+//!    of an object-control verb ("asked X to ...", "helped X rearm"); a relative
 //!    pronoun subject ("who", "which") takes the noun the relative clause modifies. Passive
 //!    (`nsubj:pass`): the subject is the target and the `obl:agent` ("by X") the source.
 //!    Target: the first of `obj`, `iobj`, the object of a later coordinated verb, an `obl`
@@ -80,9 +82,15 @@
 //!    "launched", "wrapped up"), else, for talks and visits, the subject of the clause the
 //!    noun is an oblique of ("during talks with X, Y praised ..."). Talks and meetings go
 //!    both ways, a visit also gives the host's 043; "talks between X and Y" and coordinated
-//!    sources act on each other. Both parties are required; the object of another
-//!    dictionary verb is left to that verb unless the noun has a possessor, and a light verb
-//!    whose own pattern names the noun ("held talks" 046) codes it instead.
+//!    sources act on each other. Both parties are required, except for an act that a
+//!    performing verb's subject does ("X carried out a nuclear test" 2042, "imposed a
+//!    curfew" 1723, "joined sanctions" 163, "went on strike" 143, a nominal predicate "has
+//!    been on hunger strike" 142); the other party may hang off the verb or a quantity noun
+//!    ("imposed sanctions | on X", "a package of sanctions against X"). The object of
+//!    another dictionary verb is left to that verb, which also targets the noun's author
+//!    (possessor, "by" agent, relative-clause subject: "condemned the sanctions X imposed");
+//!    a light verb whose own pattern names the noun ("held talks" 046) codes it instead,
+//!    and what someone is asked to do ("urged X to impose sanctions") is no act.
 //!
 //! Coordinated parties inside an argument's "of"/"from" complement ("troops from Poland
 //! and Lithuania", "the leaders of Serbia and Kosovo") are one argument each: the head
@@ -149,6 +157,34 @@ const THREAT_GOVERNORS: &[&str] = &[
     "pressure",
 ];
 
+/// Verbs whose object is the subject of their `xcomp` ("asked X to leave", "helped X
+/// rearm").
+const OBJECT_CONTROL: &[&str] = &[
+    "ask",
+    "tell",
+    "order",
+    "force",
+    "allow",
+    "persuade",
+    "invite",
+    "encourage",
+    "urge",
+    "press",
+    "pressure",
+    "help",
+    "permit",
+    "enable",
+    "require",
+    "compel",
+    "instruct",
+    "authorize",
+    "authorise",
+    "convince",
+    "lead",
+    "push",
+    "oblige",
+];
+
 /// Auxiliaries that make the verb an intention rather than an act.
 const INTENT_AUX: &[&str] = &["will", "would", "could", "may", "might", "shall", "'ll"];
 
@@ -197,6 +233,21 @@ const EVENT_NOUNS: &[(&str, &str, &[&str], NounKind)] = &[
     ("sanctions", "163", &["on", "against"], NounKind::Act),
     ("embargo", "163", &["on", "against"], NounKind::Act),
     ("blockade", "191", &["on", "of", "against"], NounKind::Act),
+    ("protest", "141", &["against"], NounKind::Act),
+    ("protests", "141", &["against"], NounKind::Act),
+    ("demonstration", "141", &["against"], NounKind::Act),
+    ("demonstrations", "141", &["against"], NounKind::Act),
+    ("massacre", "202", &["of", "against", "in"], NounKind::Act),
+    ("genocide", "202", &["of", "against", "in"], NounKind::Act),
+    ("killing", "202", &["of", "against", "in"], NounKind::Mass),
+    ("killings", "202", &["of", "against", "in"], NounKind::Mass),
+    ("test", "2042", &[], NounKind::Nuclear),
+    ("inquiry", "090", &["into"], NounKind::Act),
+    ("investigation", "090", &["into"], NounKind::Act),
+    ("probe", "090", &["into"], NounKind::Act),
+    ("curfew", "1723", &["in", "on"], NounKind::Act),
+    ("deportation", "174", &["of", "to"], NounKind::Act),
+    ("deportations", "174", &["of", "to"], NounKind::Act),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -208,7 +259,18 @@ enum NounKind {
     Aerial,
     /// An act only with a military modifier ("military operation", not "rescue operation").
     Military,
+    /// An act only when "mass" ("mass killings", not "the killing of a journalist").
+    Mass,
+    /// An act only when nuclear ("a nuclear test", not "a driving test").
+    Nuclear,
 }
+
+/// Verbs besides [`NOUN_LIGHT_VERBS`] whose subject performs the measure their object names
+/// ("imposed a curfew", "adopted sanctions"), so that it is an event without a target.
+const PERFORMING_VERBS: &[&str] = &["impose", "declare", "adopt", "enforce", "announce", "join"];
+
+/// Verbs that put their subject "on strike" ("went on strike", "are on strike").
+const ON_STRIKE_VERBS: &[&str] = &["go", "be", "remain", "stay"];
 
 /// Modifiers that make an operation a military one (190).
 const MILITARY: &[&str] = &["military", "army", "combat", "ground", "counteroffensive"];
@@ -436,15 +498,16 @@ impl<'a> Coder<'a> {
         {
             return;
         }
-        // "ordered a global embargo on Iraq": with no pattern of its own, the verb leaves the
-        // event to its object noun (unless the noun is someone else's: "condemned Russia's
-        // attack", "condemned an attack by Russian soldiers" are condemnations too).
+        // "ordered a global embargo on Iraq", "joined Western sanctions": a verb that
+        // performs its object, with no pattern of its own, leaves the event to its object
+        // noun. Any other verb is an event of its own ("would investigate the genocide",
+        // "condemned Russia's attack").
+        let performs = NOUN_LIGHT_VERBS.contains(&lemma.as_str())
+            || PERFORMING_VERBS.contains(&lemma.as_str());
         if pattern.is_none()
-            && self.kids_with(t, &["obj"]).any(|o| {
-                self.nouns == EventNouns::Cameo
-                    && self.noun_event(o).is_some()
-                    && self.author_of(o).is_none()
-            })
+            && performs
+            && self.nouns == EventNouns::Cameo
+            && self.kids_with(t, &["obj"]).any(|o| self.noun_event(o).is_some())
         {
             return;
         }
@@ -627,20 +690,31 @@ impl<'a> Coder<'a> {
         };
         let prep_is =
             |o: usize, ps: &[&str]| self.case_of(o).is_some_and(|c| ps.contains(&c.as_str()));
-        let mut targets: Vec<Arg> = self
+        // The other party hangs off the noun, or off its light verb when the parser attached
+        // the phrase there ("imposed sanctions | on Russia").
+        let complements: Vec<usize> = self
             .kids_with(t, &["nmod"])
+            .chain(self.kids_with(n, &["nmod"]).filter(|&o| o != t))
+            .chain(light.into_iter().flat_map(|v| self.kids_with(v, &["obl"])))
             .filter(|&o| prep_is(o, preps))
-            .map(|o| self.args_with_places(o))
+            .collect();
+        let mut targets: Vec<Arg> = complements
+            .iter()
+            .map(|&o| self.args_with_places(o))
             .find(|a| !a.is_empty())
             .unwrap_or_default();
         // "an embargo on trade with Iraq", "sanctions on exports to Iran": the party behind
-        // what the measure targets.
+        // what the measure targets; "an inquiry into abuses by security forces": the
+        // author of what it is about.
         if targets.is_empty() && kind == NounKind::Act {
-            targets = self
-                .kids_with(t, &["nmod"])
-                .filter(|&o| prep_is(o, preps))
-                .flat_map(|o| self.kids_with(o, &["nmod"]).collect::<Vec<_>>())
-                .filter(|&o| prep_is(o, &["with", "to", "from"]))
+            targets = complements
+                .iter()
+                .flat_map(|&o| {
+                    self.kids_with(o, &["nmod"])
+                        .filter(|&x| prep_is(x, &["with", "to", "from"]))
+                        .chain(self.author_of(o))
+                        .collect::<Vec<_>>()
+                })
                 .map(|o| self.args(o))
                 .find(|a| !a.is_empty())
                 .unwrap_or_default();
@@ -652,6 +726,51 @@ impl<'a> Coder<'a> {
             .map(|o| self.args(o))
             .find(|a| !a.is_empty())
             .unwrap_or_default();
+        let setting = kind != NounKind::Act && matches!(self.rel(n), "obl" | "obj");
+        // "nurses went on strike": the subject of the verb the act is "on".
+        let on_verb = gov.filter(|&v| {
+            self.rel(n) == "obl"
+                && self.case_of(n).as_deref() == Some("on")
+                && ON_STRIKE_VERBS.contains(&self.lemma(v).as_str())
+        });
+        let performer = light.or(on_verb);
+        let clause = performer.or(gov.filter(|_| setting));
+        // A verb that performs its object ("carried out a test", "imposed a curfew",
+        // "joined sanctions"), unlike any verb without a pattern ("would investigate the
+        // genocide" is no genocide by the investigator): its subject is the act's source,
+        // even with no target.
+        let performing = performer.filter(|&p| {
+            let lemma = self.lemma(p);
+            NOUN_LIGHT_VERBS.contains(&lemma.as_str())
+                || PERFORMING_VERBS.contains(&lemma.as_str())
+                || ON_STRIKE_VERBS.contains(&lemma.as_str())
+        });
+        let mut done_by_subject = false;
+        // A nominal predicate's subject: "X has been on hunger strike".
+        if sources.is_empty() && kind == NounKind::Act {
+            if let Some(x) = self.kids_with(t, &["nsubj"]).next() {
+                sources = self.args(x);
+                done_by_subject = !sources.is_empty();
+            }
+        }
+        if sources.is_empty() && kind == NounKind::Act {
+            if let Some(v) = performing {
+                // What someone is asked or threatened to do is not done ("urged X to
+                // impose sanctions"), as for verbs.
+                let to_clause = self.rel(v) == "advcl" && self.has_kid_lemma(v, &["mark"], &["to"]);
+                let asked = self
+                    .governor(v)
+                    .or_else(|| self.head(v).filter(|_| to_clause))
+                    .is_some_and(|g| THREAT_GOVERNORS.contains(&self.lemma(g).as_str()));
+                if asked {
+                    return;
+                }
+                if self.kids_with(v, &["nsubj:pass"]).next().is_none() {
+                    sources = self.subject(v).map(|x| self.args(x)).unwrap_or_default();
+                    done_by_subject = !sources.is_empty();
+                }
+            }
+        }
         // "the Russian military offensive": a nationality adjective names the source of an
         // act.
         if sources.is_empty() && kind == NounKind::Act {
@@ -664,12 +783,11 @@ impl<'a> Coder<'a> {
                 .find(|a| !a.is_empty())
                 .unwrap_or_default();
         }
-        let setting = kind != NounKind::Act && matches!(self.rel(n), "obl" | "obj");
-        let clause = light.or(gov.filter(|_| setting));
         if sources.is_empty() {
             if let Some(v) = clause {
                 if self.kids_with(v, &["nsubj:pass"]).next().is_none() {
                     sources = self.subject(v).map(|x| self.args(x)).unwrap_or_default();
+                    done_by_subject = !sources.is_empty() && performing.is_some();
                 }
             }
         }
@@ -703,8 +821,11 @@ impl<'a> Coder<'a> {
             return;
         }
         // An event noun without both parties is too often someone else's event ("fled after
-        // the offensive") to code.
-        if sources.is_empty() || targets.is_empty() {
+        // the offensive") to code; an act its light verb's subject performs is that
+        // subject's even without a target ("X launched an offensive", "X carried out a
+        // nuclear test").
+        let one_party = done_by_subject && kind == NounKind::Act;
+        if sources.is_empty() || (targets.is_empty() && !one_party) {
             return;
         }
         let (negated, modality) = match clause {
@@ -727,7 +848,11 @@ impl<'a> Coder<'a> {
                 let back = match kind {
                     NounKind::Mutual => Some(code),
                     NounKind::Visit => EventCode::parse("043"),
-                    NounKind::Act | NounKind::Aerial | NounKind::Military => None,
+                    NounKind::Act
+                    | NounKind::Aerial
+                    | NounKind::Military
+                    | NounKind::Mass
+                    | NounKind::Nuclear => None,
                 };
                 if let Some(b) = back {
                     out.extend(self.event(b, tgt, src, negated, &modality, s, evidence, &why));
@@ -742,7 +867,16 @@ impl<'a> Coder<'a> {
         let possessor = self.kids_with(noun, &["nmod:poss"]).next();
         let agent =
             self.kids_with(noun, &["nmod"]).find(|&o| self.case_of(o).as_deref() == Some("by"));
-        possessor.or(agent).or_else(|| {
+        // "the sanctions Germany imposed": the subject of a relative clause the noun is the
+        // object of.
+        let relative_subject = || {
+            self.kids_with(noun, &["acl:relcl", "acl"])
+                .filter(|&v| self.doc.tokens.upos[v] == Upos::Verb)
+                .filter(|&v| self.kids_with(v, &["obj", "nsubj:pass"]).next().is_none())
+                .flat_map(|v| self.kids_with(v, &["nsubj"]).collect::<Vec<_>>())
+                .find(|&x| !matches!(self.lemma(x).as_str(), "who" | "which" | "that"))
+        };
+        possessor.or(agent).or_else(relative_subject).or_else(|| {
             let act = self.noun_event(noun).is_some_and(|(_, _, kind)| kind == NounKind::Act);
             if !act {
                 return None;
@@ -766,16 +900,42 @@ impl<'a> Coder<'a> {
             EVENT_NOUNS.iter().find(|(n, ..)| *n == lemma || *n == form)?;
         // "an air strike", "a missile attack": aerial weapons (195).
         let aerial = self.has_kid_lemma(t, &["compound", "amod"], AERIAL);
+        // By form too: a tagger slip can give a modifier a stray lemma ("hunger" → "hung").
+        let modified = |words: &[&str]| {
+            self.kids_with(t, &["compound", "amod"]).any(|m| {
+                words.contains(&self.lemma(m).as_str())
+                    || words.contains(&self.form(m).to_lowercase().as_str())
+            })
+        };
         let (kind, code) = match kind {
+            // "a hunger strike"; "went on strike", "a general strike": protest, not force.
+            NounKind::Aerial if !aerial && modified(&["hunger"]) => (NounKind::Act, "142"),
+            NounKind::Aerial if !aerial && self.labour_strike(t) => (NounKind::Act, "143"),
             NounKind::Aerial if !aerial => return None,
-            NounKind::Military if !self.has_kid_lemma(t, &["compound", "amod"], MILITARY) => {
-                return None
+            NounKind::Military if !modified(MILITARY) => return None,
+            NounKind::Mass if !modified(&["mass"]) => return None,
+            NounKind::Nuclear if !modified(&["nuclear", "atomic"]) => return None,
+            NounKind::Aerial | NounKind::Military | NounKind::Mass | NounKind::Nuclear => {
+                (NounKind::Act, code)
             }
-            NounKind::Aerial | NounKind::Military => (NounKind::Act, code),
             NounKind::Act if aerial => (NounKind::Act, "195"),
             _ => (kind, code),
         };
         Some((EventCode::parse(code)?, preps, kind))
+    }
+
+    /// A strike by workers rather than from the air: "on strike" under go/be, or a
+    /// general/national strike, with no party it falls "on".
+    fn labour_strike(&self, t: usize) -> bool {
+        let on_strike = self.case_of(t).as_deref() == Some("on")
+            && (self.head(t).is_some_and(|h| ON_STRIKE_VERBS.contains(&self.lemma(h).as_str()))
+                || self.kids_with(t, &["cop"]).next().is_some()
+                || self.kids_with(t, &["nsubj"]).next().is_some());
+        let general = self.has_kid_lemma(t, &["amod", "compound"], &["general", "national"]);
+        let falls_on = self
+            .kids_with(t, &["nmod"])
+            .any(|o| matches!(self.case_of(o).as_deref(), Some("on" | "against")));
+        (on_strike || general) && !falls_on
     }
 
     #[allow(clippy::too_many_arguments)] // the fields of one event
@@ -951,7 +1111,12 @@ impl<'a> Coder<'a> {
             .or_else(|| {
                 self.kids_with(t, &["ccomp"])
                     .flat_map(|c| self.kids_with(c, &["nsubj", "nsubj:pass"]).collect::<Vec<_>>())
-                    .map(|x| self.args(x))
+                    .map(|x| {
+                        let mut args = self.args(x);
+                        // "denied that its forces had fired": its own forces are no target.
+                        args.retain(|a| !want.avoid.iter().any(|s| same_family(s, &a.code)));
+                        args
+                    })
                     .find(|a| !a.is_empty())
             })
             .unwrap_or_default()
@@ -1181,6 +1346,18 @@ impl<'a> Coder<'a> {
                 _ => {}
             }
         }
+        // "the embargo (that) the UN imposed on Iraq": a relative clause with a subject of its
+        // own and no object has the noun it modifies for object.
+        if matches!(self.rel(t), "acl:relcl" | "acl")
+            && self.kids_with(t, &["obj", "nsubj:pass", "ccomp", "xcomp"]).next().is_none()
+        {
+            let own_subject = self
+                .kids_with(t, &["nsubj"])
+                .any(|x| !matches!(self.lemma(x).as_str(), "who" | "which" | "that" | "whom"));
+            if let Some(h) = self.head(t).filter(|_| own_subject) {
+                add_head(&mut d, h);
+            }
+        }
         // "INDICATED WOULD * NOW": the verb whose complement this verb is stands before it.
         if matches!(self.rel(t), "ccomp" | "xcomp") {
             if let Some(g) = self.head(t).filter(|&g| g < t) {
@@ -1391,6 +1568,17 @@ impl<'a> Coder<'a> {
             if self.rel(v) == "advcl" && nonfinite && self.has_kid_lemma(v, &["mark"], &["for"]) {
                 if let Some(o) = self.head(v).and_then(|h| self.kids_with(h, &["obj"]).next()) {
                     return Some(o);
+                }
+            }
+            // Object control: "asked the U.S. to enforce the embargo" — the U.S. enforces.
+            let to_clause = self.rel(v) == "advcl" && self.has_kid_lemma(v, &["mark"], &["to"]);
+            if self.rel(v) == "xcomp" || to_clause {
+                if let Some(h) = self.head(v) {
+                    if OBJECT_CONTROL.contains(&self.lemma(h).as_str()) {
+                        if let Some(o) = self.kids_with(h, &["obj", "iobj"]).next() {
+                            return Some(o);
+                        }
+                    }
                 }
             }
             v = match self.governor(v) {
@@ -2299,6 +2487,80 @@ mod tests {
             "France/PROPN/France/2/nsubj held/VERB/hold/0/root a/DET/a/5/det general/ADJ/general/5/amod strike/NOUN/strike/2/obj against/ADP/against/7/case Germany/PROPN/Germany/5/nmod",
             // The verb's own pattern (strike) only.
             &["FRA DEU 143 false -"],
+        );
+    }
+
+    #[test]
+    fn an_act_its_light_verb_s_subject_performs_needs_no_target() {
+        check(
+            "France/PROPN/France/2/nsubj conducted/VERB/conduct/0/root a/DET/a/5/det nuclear/ADJ/nuclear/5/amod test/NOUN/test/2/obj ./PUNCT/./2/punct",
+            &["FRA  2042 false -"],
+        );
+        // Not any verb: investigating a massacre is no massacre by the investigator.
+        check(
+            "France/PROPN/France/2/nsubj investigated/VERB/investigate/0/root the/DET/the/4/det massacre/NOUN/massacre/2/obj",
+            &["FRA  094 false -"],
+        );
+        // "joined Western sanctions against Germany": the subject imposes them.
+        check(
+            "France/PROPN/France/4/nsubj did/AUX/do/4/aux not/PART/not/4/advmod join/VERB/join/0/root Western/ADJ/Western/6/amod sanctions/NOUN/sanction/4/obj against/ADP/against/8/case Germany/PROPN/Germany/6/nmod",
+            &["FRA DEU 163 true -"],
+        );
+    }
+
+    #[test]
+    fn strikes_by_workers_and_hunger_strikes_are_protests() {
+        check(
+            "Doctors/NOUN/doctor/2/nsubj went/VERB/go/0/root on/ADP/on/4/case strike/NOUN/strike/2/obl in/ADP/in/6/case France/PROPN/France/2/obl",
+            &["FRAHLH  143 false -"],
+        );
+        check(
+            "French/ADJ/French/2/amod doctors/NOUN/doctor/7/nsubj have/AUX/have/7/aux been/AUX/be/7/cop on/ADP/on/7/case hunger/NOUN/hunger/7/compound strike/NOUN/strike/0/root",
+            &["FRAHLH  142 false -"],
+        );
+    }
+
+    #[test]
+    fn the_party_of_a_measure_may_hang_off_its_verb_or_its_quantity_noun() {
+        check(
+            "France/PROPN/France/2/nsubj imposed/VERB/impose/0/root a/DET/a/4/det curfew/NOUN/curfew/2/obj on/ADP/on/6/case Germany/PROPN/Germany/2/obl",
+            &["FRA DEU 1723 false -"],
+        );
+        check(
+            "France/PROPN/France/2/nsubj adopted/VERB/adopt/0/root a/DET/a/4/det package/NOUN/package/2/obj of/ADP/of/6/case sanctions/NOUN/sanction/4/nmod against/ADP/against/8/case Germany/PROPN/Germany/4/nmod",
+            &["FRA DEU 163 false -"],
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_control_verb_is_its_complement_s_subject() {
+        // "France helped Germany to impose sanctions on Italy": Germany imposes them.
+        check(
+            "France/PROPN/France/2/nsubj helped/VERB/help/0/root Germany/PROPN/Germany/2/obj to/PART/to/5/mark impose/VERB/impose/2/xcomp sanctions/NOUN/sanction/5/obj on/ADP/on/8/case Italy/PROPN/Italy/6/nmod",
+            &["FRA DEU 070 false -", "DEU ITA 163 false -"],
+        );
+        // What it is asked to do is not done.
+        check(
+            "France/PROPN/France/2/nsubj asked/VERB/ask/0/root Germany/PROPN/Germany/2/obj to/PART/to/5/mark impose/VERB/impose/2/xcomp sanctions/NOUN/sanction/5/obj on/ADP/on/8/case Italy/PROPN/Italy/6/nmod",
+            &["FRA DEU 020 false -"],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_has_the_noun_it_modifies_for_object() {
+        // "France condemned the sanctions Germany imposed on Italy": IMPOSE's "* SANCTIONS",
+        // and the condemnation is of their author.
+        check(
+            "France/PROPN/France/2/nsubj condemned/VERB/condemn/0/root the/DET/the/4/det sanctions/NOUN/sanction/2/obj Germany/PROPN/Germany/6/nsubj imposed/VERB/impose/4/acl:relcl on/ADP/on/8/case Italy/PROPN/Italy/6/obl",
+            &["FRA DEU 111 false -", "DEU ITA 163 false -"],
+        );
+    }
+
+    #[test]
+    fn a_denial_is_not_aimed_at_the_denier_s_own_forces() {
+        check(
+            "France/PROPN/France/2/nsubj denied/VERB/deny/0/root that/SCONJ/that/6/mark its/PRON/its/5/nmod:poss forces/NOUN/force/6/nsubj fired/VERB/fire/2/ccomp",
+            &["FRA  016 false -", "FRAMIL  190 false -"],
         );
     }
 
