@@ -259,6 +259,7 @@ impl Models {
     /// Tags, lemmatizes and parses one sentence of syntactic words.
     pub fn analyze(&self, forms: &[&str]) -> Analysis {
         let mut tags = self.tagger.tag(forms);
+        self.repair_perfect(forms, &mut tags);
         self.repair_verbless(&mut tags);
         let xpos: Vec<&str> = tags.iter().map(|&t| self.tagger.xpos(t)).collect();
         let upos: Vec<&str> = tags.iter().map(|&t| self.tagger.upos(t)).collect();
@@ -266,6 +267,31 @@ impl Models {
             forms.iter().zip(&xpos).map(|(f, x)| self.tagger.lemmatizer().lemma(f, x)).collect();
         let arcs = self.parser.parse(forms, &xpos, &upos);
         Analysis { tags, lemmas, arcs }
+    }
+
+    /// "has broken relations", "had frozen assets": a form of "have" right before a past
+    /// participle is the perfect's auxiliary, not the main verb with an adjectival
+    /// participle on its object (the tagger's slip when the participle also reads as an
+    /// adjective, "broken"), so that the parser makes the participle the clause's verb.
+    fn repair_perfect(&self, forms: &[&str], tags: &mut [Tag]) {
+        for i in 0..tags.len().saturating_sub(1) {
+            let have =
+                matches!(forms[i].to_ascii_lowercase().as_str(), "has" | "have" | "had" | "having");
+            if !have
+                || self.tagger.upos(tags[i]) != "VERB"
+                || self.tagger.xpos(tags[i + 1]) != "VBN"
+                || self.tagger.upos(tags[i + 1]) != "VERB"
+            {
+                continue;
+            }
+            let xpos = self.tagger.xpos(tags[i]);
+            if let Some(aux) = (0..self.tagger.n_tags())
+                .map(|k| Tag(k as u16))
+                .find(|&t| self.tagger.xpos(t) == xpos && self.tagger.upos(t) == "AUX")
+            {
+                tags[i] = aux;
+            }
+        }
     }
 
     /// A sentence whose only verb the tagger read as a participle in front of its object

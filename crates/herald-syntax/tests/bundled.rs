@@ -36,3 +36,15 @@ fn a_sentence_whose_only_verb_reads_as_a_participle_gets_its_verb_back() {
     let a = m.analyze(&forms);
     assert_ne!(m.tagger.xpos(a.tags[2]), "VBD", "{:?}", m.tagger.xpos(a.tags[2]));
 }
+
+#[test]
+fn have_before_a_participle_is_the_perfect_s_auxiliary() {
+    let m = Models::bundled().expect("bundled models decode");
+    // The tagger alone reads "has" as the main verb and "broken" as an adjectival
+    // participle on "relations".
+    let forms = ["Chile", "has", "broken", "relations", "with", "Peru", "."];
+    let a = m.analyze(&forms);
+    assert_eq!(m.tagger.upos(a.tags[1]), "AUX");
+    assert_eq!(a.arcs[2].head, 0, "{:?}", a.arcs);
+    assert_eq!((a.arcs[3].head, m.parser.label_name(a.arcs[3].label)), (3, "obj"));
+}
