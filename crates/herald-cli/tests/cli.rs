@@ -97,6 +97,7 @@ fn annotate_the_example_article() {
         ("IGOUNO", "", "0256", "appeal for a ceasefire"),
         ("IGOUNO", "RUS", "042", "visit to Moscow"),
         ("RUS", "IGOUNO", "043", "Russia hosts"),
+        ("IGOUNO", "RUS", "036", "intent to meet Putin"),
         ("IGOUNO", "", "033", "intent to provide aid"),
         ("IGOUNO", "RUS", "112", "accusation"),
         ("IGOUNO", "", "1056", "demand for a ceasefire"),

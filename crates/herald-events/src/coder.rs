@@ -1089,6 +1089,18 @@ impl<'a> Coder<'a> {
     }
 
     /// The verb governing `t` through `xcomp` or `conj`, if any.
+    /// The root of the sentence token `t` is in.
+    fn sentence_root(&self, t: usize) -> Option<usize> {
+        let mut v = t;
+        for _ in 0..64 {
+            match self.head(v) {
+                Some(h) if h != v => v = h,
+                _ => return (v != t).then_some(v),
+            }
+        }
+        None
+    }
+
     fn governor(&self, t: usize) -> Option<usize> {
         matches!(self.rel(t), "xcomp" | "conj").then(|| self.head(t)).flatten()
     }
@@ -1146,6 +1158,12 @@ impl<'a> Coder<'a> {
         let candidates = objects()
             .filter(|&o| !named_object(o))
             .chain(authors)
+            // A nominal after the verb with no preposition is an object the parser labelled
+            // oblique ("meet Russian President X": "X" obl of a stray "Russian").
+            .chain(
+                self.kids_with(t, &["obl", "obl:unmarked"])
+                    .filter(|&o| o > t && self.case_of(o).is_none()),
+            )
             .chain(
                 self.kids_with(t, &["conj"])
                     .filter(|&c| c > t)
@@ -1582,6 +1600,17 @@ impl<'a> Coder<'a> {
                 }
             }
             v = match self.governor(v) {
+                // A predicate coordinated with a noun is a misattachment of a coordinated
+                // verb phrase ("X made the remark since Russia launched an operation, and
+                // was due to meet ...": "due" hung on "operation"): the coordination is with
+                // the main clause.
+                Some(g)
+                    if self.rel(v) == "conj"
+                        && matches!(self.doc.tokens.upos[g], Upos::Noun | Upos::Propn)
+                        && self.kids_with(v, &["cop", "aux", "aux:pass"]).next().is_some() =>
+                {
+                    self.sentence_root(v)?
+                }
                 Some(g) => g,
                 None if self.rel(v) == "advcl" && nonfinite => self.head(v)?,
                 None => return None,
@@ -1913,7 +1942,10 @@ impl<'a> Coder<'a> {
                 INTENT_AUX.contains(&self.lemma(a).as_str())
                     || INTENT_AUX.contains(&self.form(a).to_lowercase().as_str())
             });
-            let under_intent = self.rel(v) == "xcomp"
+            // "was due to meet": the parser may make the infinitive an adverbial clause.
+            let complement = self.rel(v) == "xcomp"
+                || (self.rel(v) == "advcl" && self.has_kid_lemma(v, &["mark"], &["to"]));
+            let under_intent = complement
                 && self.head(v).is_some_and(|h| INTENT_GOVERNORS.contains(&self.lemma(h).as_str()));
             aux || under_intent
         };
@@ -2561,6 +2593,16 @@ mod tests {
         check(
             "France/PROPN/France/2/nsubj denied/VERB/deny/0/root that/SCONJ/that/6/mark its/PRON/its/5/nmod:poss forces/NOUN/force/6/nsubj fired/VERB/fire/2/ccomp",
             &["FRA  016 false -", "FRAMIL  190 false -"],
+        );
+    }
+
+    #[test]
+    fn a_coordinated_predicate_hung_on_a_noun_takes_the_main_clause_s_subject() {
+        // "France made a remark, and was due to meet Germany" with "due" misattached to
+        // "remark", "to meet" an adverbial clause and "Germany" a case-less oblique.
+        check(
+            "France/PROPN/France/2/nsubj made/VERB/make/0/root a/DET/a/4/det remark/NOUN/remark/2/obj and/CCONJ/and/7/cc was/AUX/be/7/cop due/ADJ/due/4/conj to/PART/to/9/mark meet/VERB/meet/7/advcl/VB Germany/PROPN/Germany/9/obl",
+            &["FRA DEU 036 false intent"],
         );
     }
 
