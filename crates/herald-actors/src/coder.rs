@@ -139,7 +139,7 @@ enum Strength {
 impl Strength {
     fn name(self) -> &'static str {
         match self {
-            Strength::Context => "role, country from the article",
+            Strength::Context => crate::CONTEXT_COUNTRY_REASON,
             Strength::Nationality => "nationality",
             Strength::Capital => "capital as government",
             Strength::Country => "country",

@@ -32,6 +32,11 @@ pub mod tabari;
 use std::fmt;
 
 pub use coder::{add_dictionary_names, code_entities, code_span, SpanCoder};
+
+/// How [`code_span`]'s reason begins when the code's country is only the article's (a role
+/// noun such as "civilians" with no country of its own), so that a caller who knows better
+/// (a place the sentence names) can replace it.
+pub const CONTEXT_COUNTRY_REASON: &str = "role, country from the article";
 pub use countries::{add_capital_aliases, read_countries_json, Country};
 pub use matcher::{Hit, Match, Matcher};
 pub use tabari::{ActorEntry, AgentEntry, AgentPlace, LineError, Parsed};

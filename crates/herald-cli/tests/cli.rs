@@ -107,6 +107,10 @@ fn annotate_the_example_article() {
     ] {
         assert!(has(src, tgt, code), "no {what} ({src} -> {tgt} {code}): {events:#?}");
     }
+    // The people to evacuate are in the Ukrainian city the sentence names, not the
+    // article's main country's.
+    let evacuate = events.iter().find(|e| slice(&e["trigger"]) == "evacuate");
+    assert!(evacuate.is_some_and(|e| e["target"].as_str().is_some_and(|t| t.starts_with("UKR"))));
     let text_of = |e: &serde_json::Value| slice(&e["evidence"]);
     for e in events {
         let evidence = text_of(e);

@@ -44,7 +44,9 @@
 //!    `flat` dependents (never whole clauses), with the head's "of" complement when the
 //!    head alone has no code ("the leaders of Serbia"); a pronoun, or a phrase the actor
 //!    coder cannot code, takes the code of the document entity that has the mention, and
-//!    an entity code that refines the phrase's wins; a mention the actor coder judged a
+//!    an entity code that refines the phrase's wins; a role noun the actor coder gave only
+//!    the article's country takes that of a gazetteer place it is in or from ("civilians
+//!    in Kharkiv", "evacuate people from Mariupol"); a mention the actor coder judged a
 //!    place ("travel from Moscow") is no argument. An event needs a source code (as
 //!    PETRARCH's and GDELT's do: "X was arrested" with no agent is no event; measured on
 //!    both test sets, precision gains far more than recall loses), the target may be
@@ -371,6 +373,18 @@ struct Arg {
     span: Span,
     code: String,
     entity: Option<String>,
+    /// The country was the article's, guessed for a bare role noun ("civilians").
+    context_country: bool,
+}
+
+impl Arg {
+    /// Gives a role argument coded with the article's country the country `country`.
+    fn relocate(&mut self, country: &str) {
+        if self.code.len() >= 3 && self.code.is_char_boundary(3) {
+            self.code = format!("{country}{}", &self.code[3..]);
+            self.context_country = false;
+        }
+    }
 }
 
 /// Everything the coder reads, precomputed once per document.
@@ -378,11 +392,12 @@ struct Coder<'a> {
     doc: &'a Doc,
     verbs: &'a VerbDict,
     table: &'a CameoTable,
+    actors: &'a ActorDict,
     /// Codes argument phrases; its dictionary phrases and context are found once.
     span_coder: herald_actors::SpanCoder<'a>,
     children: Vec<Vec<u32>>,
     /// Answers by span: a subject shared by several verbs is coded once.
-    spans: std::cell::RefCell<HashMap<Span, Option<String>>>,
+    spans: std::cell::RefCell<HashMap<Span, Option<(String, bool)>>>,
     date: Option<String>,
     nouns: EventNouns,
 }
@@ -425,6 +440,7 @@ impl<'a> Coder<'a> {
             doc,
             verbs,
             table,
+            actors,
             span_coder: herald_actors::SpanCoder::new(doc, actors),
             children,
             spans: Default::default(),
@@ -569,10 +585,14 @@ impl<'a> Coder<'a> {
                 (sources, targets)
             }
         };
+        let (mut sources, mut targets) = (sources, targets);
+        self.relocate_by_verb(t, &mut sources);
+        self.relocate_by_verb(t, &mut targets);
         let negated = self.negated(t, gov);
         let modality = self.modality(t);
         let verb_span = self.doc.tokens.spans[t];
-        let none = Arg { span: verb_span, code: String::new(), entity: None };
+        let none =
+            Arg { span: verb_span, code: String::new(), entity: None, context_country: false };
         // "X and Y conferred", "X and Y signed a deal": coordinated sources with no target
         // act on each other; not when the verb has an object its pattern does not name ("X
         // and Y boycotted the parade" is no act between them).
@@ -833,7 +853,8 @@ impl<'a> Coder<'a> {
             None => (false, None),
         };
         let noun_span = self.doc.tokens.spans[t];
-        let none = Arg { span: noun_span, code: String::new(), entity: None };
+        let none =
+            Arg { span: noun_span, code: String::new(), entity: None, context_country: false };
         let targets = if targets.is_empty() { vec![none] } else { targets };
         for src in &sources {
             for tgt in &targets {
@@ -1089,6 +1110,44 @@ impl<'a> Coder<'a> {
     }
 
     /// The verb governing `t` through `xcomp` or `conj`, if any.
+    /// The CAMEO country code of the gazetteer place a phrase headed by `h` names ("Kyiv",
+    /// "the city of Mariupol").
+    fn place_country(&self, h: usize) -> Option<String> {
+        let spans = &self.doc.tokens.spans;
+        let place_at = |c: usize| {
+            self.doc.layers.places.iter().find(|p| {
+                p.mentions
+                    .iter()
+                    .any(|m| m.span.start <= spans[c].start && spans[c].end <= m.span.end)
+            })
+        };
+        let place = place_at(h).or_else(|| {
+            self.kids_with(h, &["nmod", "flat", "compound"])
+                .filter(|&n| self.rel(n) != "nmod" || self.case_of(n).as_deref() == Some("of"))
+                .find_map(place_at)
+        })?;
+        let country = self.actors.countries().iter().find(|c| c.iso2 == place.country)?;
+        Some(country.code.clone())
+    }
+
+    /// Role arguments whose country was only the article's take the country of the place
+    /// the verb's oblique names ("evacuate people from Mariupol").
+    fn relocate_by_verb(&self, t: usize, args: &mut [Arg]) {
+        if !args.iter().any(|a| a.context_country) {
+            return;
+        }
+        let Some(country) = self
+            .kids_with(t, &["obl"])
+            .filter(|&o| matches!(self.case_of(o).as_deref(), Some("in" | "from" | "inside")))
+            .find_map(|o| self.place_country(o))
+        else {
+            return;
+        };
+        for a in args.iter_mut().filter(|a| a.context_country) {
+            a.relocate(&country);
+        }
+    }
+
     /// The root of the sentence token `t` is in.
     fn sentence_root(&self, t: usize) -> Option<usize> {
         let mut v = t;
@@ -1212,7 +1271,8 @@ impl<'a> Coder<'a> {
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, LAST_RESORT_PREPS)));
         // An argument of the source's own family is a misreading ("Russia launched a
         // military operation": the operation is Russia's, not its target).
-        let keep = |args: Vec<Arg>| -> Vec<Arg> {
+        let keep = |mut args: Vec<Arg>| -> Vec<Arg> {
+            self.relocate_by_verb(t, &mut args);
             args.into_iter()
                 .filter(|a| !want.avoid.iter().any(|s| same_family(s, &a.code)))
                 .collect()
@@ -1799,10 +1859,13 @@ impl<'a> Coder<'a> {
         if former && entity.is_none() {
             return None;
         }
-        let coded = match (pronoun || named, places) {
-            (true, _) => None,
-            (false, false) => self.code_span(span),
-            (false, true) => self.span_coder.code_place_as_actor(span).map(|(c, _)| c),
+        let (coded, context_country) = match (pronoun || named, places) {
+            (true, _) => (None, false),
+            (false, false) => match self.code_span_why(span) {
+                Some((c, context)) => (Some(c), context),
+                None => (None, false),
+            },
+            (false, true) => (self.span_coder.code_place_as_actor(span).map(|(c, _)| c), false),
         };
         // "the leaders of Serbia", "the Prince of X": a noun coded with its complement.
         let coded = coded.or_else(|| {
@@ -1837,20 +1900,43 @@ impl<'a> Coder<'a> {
         // The entity's code wins when it refines the phrase's ("USA" → "USAGOV" for
         // "U.S. Secretary of State ..."), and stands in when the phrase has none.
         let from_entity = entity.and_then(|e| e.actor.clone());
-        let code = match (coded, from_entity) {
-            (Some(c), Some(e)) if e.len() > c.len() && e.starts_with(&c) => e,
-            (Some(c), _) => c,
-            (None, e) => e?,
+        let (code, context_country) = match (coded, from_entity) {
+            (Some(c), Some(e)) if e.len() > c.len() && e.starts_with(&c) => (e, false),
+            (Some(c), _) => (c, context_country),
+            (None, e) => (e?, false),
         };
-        Some(Arg { span, code, entity: entity.map(|e| e.id.clone()) })
+        // An event noun coded through its modifier ("a military operation") is no party
+        // whose country a place could tell.
+        let context_country = context_country && self.noun_event(h).is_none();
+        let mut arg = Arg { span, code, entity: entity.map(|e| e.id.clone()), context_country };
+        // "civilians in Mariupol": a place complement of the role noun says whose they are.
+        if arg.context_country {
+            if let Some(country) = self
+                .kids_with(h, &["nmod"])
+                .filter(|&n| matches!(self.case_of(n).as_deref(), Some("in" | "from" | "of")))
+                .find_map(|n| self.place_country(n))
+            {
+                arg.relocate(&country);
+            }
+        }
+        Some(arg)
     }
 
     /// `herald_actors::code_span`, memoised.
     fn code_span(&self, span: Span) -> Option<String> {
+        self.code_span_why(span).map(|(c, _)| c)
+    }
+
+    /// [`Coder::code_span`] and whether the code's country is only the article's (a role
+    /// noun with no country of its own).
+    fn code_span_why(&self, span: Span) -> Option<(String, bool)> {
         if let Some(c) = self.spans.borrow().get(&span) {
             return c.clone();
         }
-        let c = self.span_coder.code(span).map(|(c, _)| c);
+        let c = self
+            .span_coder
+            .code(span)
+            .map(|(c, why)| (c, why.starts_with(herald_actors::CONTEXT_COUNTRY_REASON)));
         self.spans.borrow_mut().insert(span, c.clone());
         c
     }
@@ -2604,6 +2690,28 @@ mod tests {
             "France/PROPN/France/2/nsubj made/VERB/make/0/root a/DET/a/4/det remark/NOUN/remark/2/obj and/CCONJ/and/7/cc was/AUX/be/7/cop due/ADJ/due/4/conj to/PART/to/9/mark meet/VERB/meet/7/advcl/VB Germany/PROPN/Germany/9/obl",
             &["FRA DEU 036 false intent"],
         );
+    }
+
+    #[test]
+    fn a_role_noun_takes_the_country_of_the_place_it_is_in_or_from() {
+        // "France attacked civilians in Kharkiv": the civilians are Ukraine's, not the
+        // article's country's.
+        let mut doc = doc_of(
+            "France/PROPN/France/2/nsubj attacked/VERB/attack/0/root civilians/NOUN/civilian/2/obj in/ADP/in/5/case Kharkiv/PROPN/Kharkiv/2/obl",
+        );
+        let at = doc.article.text.find("Kharkiv").unwrap() as u32;
+        doc.layers.places.push(herald_doc::Place {
+            id: "P1".into(),
+            name: "Kharkiv".into(),
+            geonameid: None,
+            country: "UA".into(),
+            lat: 50.0,
+            lon: 36.2,
+            mentions: vec![Mention::new(Span::new(at, at + 7))],
+        });
+        let got = coded(&mut doc);
+        assert!(got.iter().any(|e| e.starts_with("FRA UKRCVL")), "{got:?}");
+        assert!(!got.iter().any(|e| e.contains("FRACVL")), "{got:?}");
     }
 
     #[test]
