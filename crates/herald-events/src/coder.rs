@@ -56,7 +56,11 @@
 //! 4. **Codes `[A:P]`.** The active code is the event source → target; a passive code is
 //!    the reverse event (target → source: 042:043 "X visits Y" is also "Y hosts X"), emitted
 //!    as a second event when the target is coded. A plain `010` (make a statement: "said")
-//!    is not emitted: the annotation codes what is said, not the saying.
+//!    is not emitted: the annotation codes what is said, not the saying. A naming verb with
+//!    a predicate and no pattern of its own ("called X a liar", "branded X a terrorist",
+//!    "in what Y called ethnic cleansing") is a judgment: praise 051 for words of praise,
+//!    accusation 112 for crimes, else criticism 111; the free relative's target is the
+//!    author of the act it names.
 //! 5. **Negation and modality.** `advmod` not/n't/never on the verb (or on a governor
 //!    through `xcomp`) → `negated`. Modality is looked up on the verb and its governors
 //!    through `xcomp`/`conj`/purpose clauses. `intent`: an `xcomp` of a verb or adjective of
@@ -266,6 +270,56 @@ enum NounKind {
     /// An act only when nuclear ("a nuclear test", not "a driving test").
     Nuclear,
 }
+
+/// Verbs that name their object by a predicate ("called X a liar", "branded X a terrorist").
+const NAMING_VERBS: &[&str] = &["call", "brand", "label", "dub", "term"];
+
+/// Predicates whose naming is praise (051) rather than criticism.
+const PRAISE_WORDS: &[&str] = &[
+    "hero",
+    "friend",
+    "ally",
+    "partner",
+    "brother",
+    "success",
+    "historic",
+    "great",
+    "good",
+    "excellent",
+    "important",
+    "positive",
+    "constructive",
+    "fruitful",
+    "productive",
+    "model",
+    "example",
+    "champion",
+    "visionary",
+    "ironclad",
+    "reliable",
+    "strategic",
+];
+
+/// Predicates whose naming is an accusation (112): crimes and their perpetrators.
+const CRIME_WORDS: &[&str] = &[
+    "cleansing",
+    "genocide",
+    "crime",
+    "massacre",
+    "murder",
+    "terrorism",
+    "terrorist",
+    "criminal",
+    "aggression",
+    "aggressor",
+    "occupation",
+    "occupier",
+    "invasion",
+    "war",
+    "atrocity",
+    "murderer",
+    "killer",
+];
 
 /// Verbs besides [`NOUN_LIGHT_VERBS`] whose subject performs the measure their object names
 /// ("imposed a curfew", "adopted sanctions"), so that it is an event without a target.
@@ -509,6 +563,18 @@ impl<'a> Coder<'a> {
         let Some(entry) = self.entry(t) else { return };
         let deps = self.deps(t, entry);
         let (code, pattern) = self.choose_code(entry, &deps);
+        // "called X a liar", "called the order dangerous", "in what X called ethnic
+        // cleansing": naming someone or something by a predicate is a judgment of it, unless
+        // a pattern of the verb says what the words mean.
+        let naming = pattern
+            .is_none()
+            .then(|| self.naming_predicate(t))
+            .flatten()
+            .filter(|_| self.nouns == EventNouns::Cameo);
+        let code = match naming {
+            Some(pred) => crate::CodePair { active: Some(self.judgment_code(pred)), passive: None },
+            None => code,
+        };
         if code.is_null()
             || code.active.is_some_and(|a| a.as_str() == "010") && code.passive.is_none()
         {
@@ -528,12 +594,18 @@ impl<'a> Coder<'a> {
             return;
         }
         let named_prep = pattern.and_then(pattern_prep);
-        let consumed = pattern.map(|p| self.pattern_words(p)).unwrap_or_default();
-        let why = Why {
-            token: t,
-            trigger: self.doc.tokens.spans[t],
-            rule: self.verb_rule(entry, pattern),
-        };
+        let mut consumed = pattern.map(|p| self.pattern_words(p)).unwrap_or_default();
+        let mut rule = self.verb_rule(entry, pattern);
+        if let Some(pred) = naming {
+            // The predicate is what the target is called, not the target.
+            consumed.insert(self.lemma(pred).to_uppercase());
+            rule = format!(
+                "{rule}; naming by the predicate \"{}\" [{}] (herald's naming rule)",
+                self.form(pred),
+                code.active.map_or_else(|| "---".to_owned(), |c| c.as_str().to_owned())
+            );
+        }
+        let why = Why { token: t, trigger: self.doc.tokens.spans[t], rule };
 
         // Arguments.
         let passive = self.kids_with(t, &["nsubj:pass"]).next();
@@ -586,6 +658,21 @@ impl<'a> Coder<'a> {
             }
         };
         let (mut sources, mut targets) = (sources, targets);
+        // "X drove them out, in what Y called ethnic cleansing": what is called so is the
+        // act of the clause the free relative hangs on, so its author is the target.
+        if naming.is_some() && targets.is_empty() {
+            let what = self.head(t).filter(|&h| self.lemma(h) == "what");
+            if let Some(clause) = what.and_then(|w| self.head(w)).filter(|&c| c != t) {
+                let avoid: Vec<String> = sources.iter().map(|a| a.code.clone()).collect();
+                targets = self
+                    .subject(clause)
+                    .map(|x| self.args(x))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|a| !avoid.iter().any(|s| same_family(s, &a.code)))
+                    .collect();
+            }
+        }
         self.relocate_by_verb(t, &mut sources);
         self.relocate_by_verb(t, &mut targets);
         let negated = self.negated(t, gov);
@@ -1110,6 +1197,47 @@ impl<'a> Coder<'a> {
     }
 
     /// The verb governing `t` through `xcomp` or `conj`, if any.
+    /// The predicate a naming verb gives its object ("called X *a liar*", "called the order
+    /// *dangerous*", "in what X called ethnic *cleansing*"), if `t` is one.
+    fn naming_predicate(&self, t: usize) -> Option<usize> {
+        if !NAMING_VERBS.contains(&self.lemma(t).as_str()) {
+            return None;
+        }
+        let nominal = |x: usize| matches!(self.doc.tokens.upos[x], Upos::Noun | Upos::Adj);
+        if let Some(x) = self.kids_with(t, &["xcomp"]).find(|&x| nominal(x)) {
+            return Some(x);
+        }
+        let objects: Vec<usize> = self.kids_with(t, &["obj"]).filter(|&o| o > t).collect();
+        if let [_, pred, ..] = objects[..] {
+            return nominal(pred).then_some(pred);
+        }
+        // "(in) what X called ethnic cleansing": the free relative's verb names its object.
+        let free_relative = matches!(self.rel(t), "acl:relcl" | "acl")
+            && self.head(t).is_some_and(|h| self.lemma(h) == "what");
+        if free_relative {
+            return objects.first().copied().filter(|&o| nominal(o));
+        }
+        None
+    }
+
+    /// The code of calling something by `pred`: praise (051) for a word of praise, an
+    /// accusation (112) for a crime, else criticism (111).
+    fn judgment_code(&self, pred: usize) -> EventCode {
+        let words: Vec<String> = std::iter::once(pred)
+            .chain(self.kids_with(pred, &["amod", "compound"]))
+            .map(|w| self.lemma(w))
+            .collect();
+        let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        let code = if any(PRAISE_WORDS) {
+            "051"
+        } else if any(CRIME_WORDS) {
+            "112"
+        } else {
+            "111"
+        };
+        EventCode::parse(code).expect("a CAMEO code")
+    }
+
     /// The CAMEO country code of the gazetteer place a phrase headed by `h` names ("Kyiv",
     /// "the city of Mariupol").
     fn place_country(&self, h: usize) -> Option<String> {
@@ -2712,6 +2840,32 @@ mod tests {
         let got = coded(&mut doc);
         assert!(got.iter().any(|e| e.starts_with("FRA UKRCVL")), "{got:?}");
         assert!(!got.iter().any(|e| e.contains("FRACVL")), "{got:?}");
+    }
+
+    #[test]
+    fn calling_someone_something_is_a_judgment_of_them() {
+        check(
+            "France/PROPN/France/2/nsubj called/VERB/call/0/root Germany/PROPN/Germany/2/obj a/DET/a/6/det reliable/ADJ/reliable/6/amod friend/NOUN/friend/2/xcomp",
+            &["FRA DEU 051 false -"],
+        );
+        check(
+            "France/PROPN/France/2/nsubj called/VERB/call/0/root Germany/PROPN/Germany/2/obj an/DET/a/5/det aggressor/NOUN/aggressor/2/obj",
+            &["FRA DEU 112 false -"],
+        );
+        check(
+            "France/PROPN/France/2/nsubj called/VERB/call/0/root the/DET/the/4/det decision/NOUN/decision/2/obj dangerous/ADJ/dangerous/2/xcomp",
+            &["FRA  111 false -"],
+        );
+        // No predicate: a telephone call (CAMEO's CALL, 041 both ways).
+        check(
+            "France/PROPN/France/2/nsubj called/VERB/call/0/root Germany/PROPN/Germany/2/obj",
+            &["FRA DEU 041 false -", "DEU FRA 041 false -"],
+        );
+        // "Germany drove them out, in what France called ethnic cleansing".
+        check(
+            "Germany/PROPN/Germany/2/nsubj drove/VERB/drive/0/root them/PRON/they/2/obj out/ADP/out/2/compound:prt in/ADP/in/6/case what/PRON/what/2/obl France/PROPN/France/8/nsubj called/VERB/call/6/acl:relcl ethnic/ADJ/ethnic/10/amod cleansing/NOUN/cleansing/8/obj",
+            &["FRA DEU 112 false -"],
+        );
     }
 
     #[test]
