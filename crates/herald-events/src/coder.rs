@@ -573,7 +573,7 @@ impl<'a> Coder<'a> {
             .filter(|_| self.nouns == EventNouns::Cameo);
         let code = match naming {
             Some(pred) => crate::CodePair { active: Some(self.judgment_code(pred)), passive: None },
-            None => code,
+            None => refine_by_weapon(code, &deps),
         };
         if code.is_null()
             || code.active.is_some_and(|a| a.as_str() == "010") && code.passive.is_none()
@@ -733,12 +733,33 @@ impl<'a> Coder<'a> {
                     out.extend(self.event(a, src, tgt, negated, &modality, s, evidence, &why));
                 }
                 if let Some(p) = code.passive {
-                    if !tgt.code.is_empty() {
+                    if !tgt.code.is_empty() && self.reverse_applies(t, &consumed, tgt) {
                         out.extend(self.event(p, tgt, src, negated, &modality, s, evidence, &why));
                     }
                 }
             }
         }
+    }
+
+    /// A pattern that names a party's preposition (`* WITH [190:190]`: "fought with X") states the
+    /// reverse event of the party in that oblique, not of a target found elsewhere
+    /// ("attacked X with drones" is no attack by X).
+    fn reverse_applies(&self, t: usize, consumed: &HashSet<String>, tgt: &Arg) -> bool {
+        let Some(prep) =
+            ["with", "against"].into_iter().find(|p| consumed.contains(&p.to_uppercase()))
+        else {
+            return true;
+        };
+        let spans = &self.doc.tokens.spans;
+        self.kids_with(t, &["obl", "obl:agent"])
+            .filter(|&o| self.case_of(o).as_deref() == Some(prep))
+            .any(|o| {
+                let r = self.phrase(o);
+                let (lo, hi) = (spans[r.start].start, spans[r.end - 1].end);
+                // The oblique's own phrase or its coordinated parties.
+                let end = self.kids_with(o, &["conj"]).map(|c| spans[c].end).max().unwrap_or(hi);
+                lo <= tgt.span.start && tgt.span.end <= end.max(hi)
+            })
     }
 
     /// Codes the event noun at token `t` of sentence `s` (see [`EVENT_NOUNS`]).
@@ -2173,6 +2194,68 @@ impl<'a> Coder<'a> {
     }
 }
 
+/// Weapons of artillery and armour (CAMEO 194), upper case as [`Deps`] holds words.
+const ARTILLERY_WORDS: &[&str] = &[
+    "ARTILLERY",
+    "SHELL",
+    "SHELLS",
+    "MORTAR",
+    "MORTARS",
+    "TANK",
+    "TANKS",
+    "HOWITZER",
+    "HOWITZERS",
+];
+
+/// Aerial weapons (CAMEO 195).
+const AERIAL_WORDS: &[&str] = &[
+    "MISSILE",
+    "MISSILES",
+    "DRONE",
+    "DRONES",
+    "AIRSTRIKE",
+    "AIRSTRIKES",
+    "BOMB",
+    "BOMBS",
+    "WARPLANE",
+    "WARPLANES",
+    "AIRCRAFT",
+    "JET",
+    "JETS",
+    "AIR",
+];
+
+/// A generic use of force (190, or small arms 193 from "opened fire") whose words name the
+/// weapon (also in a "with" oblique): artillery 194 ("fired artillery rounds", "exchanged
+/// artillery fire"; rockets too, as CAMEO.2.0.txt files "fire rockets at"), aerial weapons
+/// 195 ("attacked X with drones").
+fn refine_by_weapon(code: crate::CodePair, deps: &Deps) -> crate::CodePair {
+    let Some(active) = code.active.filter(|c| matches!(c.as_str(), "190" | "193")) else {
+        return code;
+    };
+    let named = |list: &[&str]| {
+        list.iter().any(|w| {
+            deps.heads.contains(*w)
+                || deps.mods.contains(*w)
+                || deps.preps.iter().any(|(p, _, words)| p == "WITH" && words.contains(*w))
+        })
+    };
+    let refined = if named(ARTILLERY_WORDS) {
+        "194"
+    } else if named(AERIAL_WORDS) {
+        "195"
+    } else {
+        return code;
+    };
+    crate::CodePair {
+        active: EventCode::parse(refined).or(Some(active)),
+        passive: code
+            .passive
+            .filter(|p| p.as_str() != active.as_str())
+            .or_else(|| code.passive.map(|_| EventCode::parse(refined).expect("a CAMEO code"))),
+    }
+}
+
 /// The preposition a pattern names for its target (`(TO +)`, `(WITH)`), lower case.
 fn pattern_prep(p: &Pattern) -> Option<String> {
     p.after.iter().enumerate().find_map(|(i, e)| match e {
@@ -2865,6 +2948,19 @@ mod tests {
         check(
             "Germany/PROPN/Germany/2/nsubj drove/VERB/drive/0/root them/PRON/they/2/obj out/ADP/out/2/compound:prt in/ADP/in/6/case what/PRON/what/2/obl France/PROPN/France/8/nsubj called/VERB/call/6/acl:relcl ethnic/ADJ/ethnic/10/amod cleansing/NOUN/cleansing/8/obj",
             &["FRA DEU 112 false -"],
+        );
+    }
+
+    #[test]
+    fn the_weapon_named_makes_force_specific() {
+        check(
+            "France/PROPN/France/2/nsubj fired/VERB/fire/0/root artillery/NOUN/artillery/4/compound rounds/NOUN/round/2/obj at/ADP/at/6/case Germany/PROPN/Germany/2/obl",
+            &["FRA DEU 194 false -"],
+        );
+        check(
+            "France/PROPN/France/2/nsubj attacked/VERB/attack/0/root Germany/PROPN/Germany/2/obj with/ADP/with/5/case drones/NOUN/drone/2/obl",
+            // CAMEO's "* WITH [190:190]" is "fought with X": no reverse event here.
+            &["FRA DEU 195 false -"],
         );
     }
 
