@@ -260,7 +260,7 @@ impl Models {
     pub fn analyze(&self, forms: &[&str]) -> Analysis {
         let mut tags = self.tagger.tag(forms);
         self.repair_perfect(forms, &mut tags);
-        self.repair_verbless(&mut tags);
+        self.repair_verbless(forms, &mut tags);
         let xpos: Vec<&str> = tags.iter().map(|&t| self.tagger.xpos(t)).collect();
         let upos: Vec<&str> = tags.iter().map(|&t| self.tagger.upos(t)).collect();
         let lemmas =
@@ -298,13 +298,14 @@ impl Models {
     /// ("Israeli warplanes struck military sites", "Police confiscated leaflets": VBN after
     /// a noun, a determiner, adjective, noun or number after it, no finite verb anywhere)
     /// has that verb as its main verb: the participle becomes a past tense (VBD), so the
-    /// parser does not make the sentence a noun phrase. A participle followed by a
+    /// parser does not make the sentence a noun phrase. So does one with no finite verb
+    /// before it whose first later finite verb is coordinated with it ("Soldiers detained
+    /// the president ... and declared a curfew"), unless it is a passive that takes an
+    /// object ("given") or a day follows it ("killed Monday"). A participle followed by a
     /// preposition or an adverb ("Three people killed in blast") is left alone.
-    fn repair_verbless(&self, tags: &mut [Tag]) {
+    fn repair_verbless(&self, forms: &[&str], tags: &mut [Tag]) {
         let xpos = |t: Tag| self.tagger.xpos(t);
-        if tags.iter().any(|&t| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
-            return;
-        }
+        let finite = |t: Tag| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD");
         let Some(past) = (0..self.tagger.n_tags())
             .map(|i| Tag(i as u16))
             .find(|&t| xpos(t) == "VBD" && self.tagger.upos(t) == "VERB")
@@ -316,7 +317,25 @@ impl Models {
             |t: Tag| matches!(xpos(t), "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "PRP$");
         let at = (1..tags.len().saturating_sub(1))
             .find(|&i| xpos(tags[i]) == "VBN" && nominal(tags[i - 1]) && object_start(tags[i + 1]));
-        if let Some(i) = at {
+        let Some(i) = at else { return };
+        // No finite verb at all (a headline), or none before the participle and the first
+        // after it coordinated with it ("Soldiers detained X in Y and declared a curfew").
+        let later = (i + 1..tags.len()).find(|&k| finite(tags[k]));
+        let coordinated =
+            |k: usize| k > 0 && matches!(forms[k - 1].to_ascii_lowercase().as_str(), "and" | "but");
+        let ok = !tags[..i].iter().any(|&t| finite(t))
+            && match later {
+                None => true,
+                // Not a passive that takes an object ("people given shelter were ...") nor
+                // one followed by a day ("Two soldiers killed Monday and ...").
+                Some(k) => {
+                    coordinated(k)
+                        && !DITRANSITIVE_PARTICIPLES
+                            .contains(&forms[i].to_ascii_lowercase().as_str())
+                        && !DAY_WORDS.contains(&forms[i + 1].to_ascii_lowercase().as_str())
+                }
+            };
+        if ok {
             tags[i] = past;
         }
     }
@@ -337,3 +356,27 @@ impl Models {
         }
     }
 }
+
+/// Passive participles that take an object of their own ("refugees given shelter"): before
+/// an object they need not be a past tense.
+const DITRANSITIVE_PARTICIPLES: &[&str] = &[
+    "given", "offered", "awarded", "granted", "shown", "told", "sent", "handed", "asked",
+    "promised", "paid", "denied", "allowed", "taught", "lent", "owed",
+];
+
+/// Words of time that follow a reduced passive ("killed Monday").
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "early",
+    "late",
+];

@@ -48,3 +48,25 @@ fn have_before_a_participle_is_the_perfect_s_auxiliary() {
     assert_eq!(a.arcs[2].head, 0, "{:?}", a.arcs);
     assert_eq!((a.arcs[3].head, m.parser.label_name(a.arcs[3].label)), (3, "obj"));
 }
+
+#[test]
+fn a_participle_before_its_object_coordinated_with_a_later_verb_is_a_past_tense() {
+    let m = Models::bundled().expect("bundled models decode");
+    let forms = [
+        "Soldiers",
+        "detained",
+        "the",
+        "president",
+        "in",
+        "the",
+        "palace",
+        "and",
+        "declared",
+        "a",
+        "curfew",
+        ".",
+    ];
+    let a = m.analyze(&forms);
+    assert_eq!(m.tagger.xpos(a.tags[1]), "VBD");
+    assert_eq!(a.arcs[1].head, 0, "{:?}", a.arcs);
+}
