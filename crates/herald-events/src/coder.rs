@@ -1363,8 +1363,17 @@ impl<'a> Coder<'a> {
         // points at its author.
         let authors =
             objects().filter(|&o| self.noun_event(o).is_some()).filter_map(|o| self.author_of(o));
+        // An object that is a topic rather than a party ("discussed the Iraq crisis with
+        // X"): a common noun that names no actor, coded only through a modifier. Its
+        // modifier's actor is tried after the obliques that name a party.
+        let topic = |o: usize| {
+            self.doc.tokens.upos[o] == Upos::Noun
+                && self.noun_event(o).is_none()
+                && self.entity_at(self.doc.tokens.spans[o]).is_none()
+                && self.code_span(self.doc.tokens.spans[o]).is_none()
+        };
         let candidates = objects()
-            .filter(|&o| !named_object(o))
+            .filter(|&o| !named_object(o) && !topic(o))
             .chain(authors)
             // A nominal after the verb with no preposition is an object the parser labelled
             // oblique ("meet Russian President X": "X" obl of a stray "Russian").
@@ -1379,6 +1388,7 @@ impl<'a> Coder<'a> {
             )
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, &named)))
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, TARGET_PREPS)))
+            .chain(objects().filter(|&o| !named_object(o) && topic(o)))
             .chain(objects().filter(|&o| named_object(o)))
             // "imposed (a long list of) sanctions on Moscow": the target attached to the
             // object noun rather than to the verb.
@@ -2961,6 +2971,15 @@ mod tests {
             "France/PROPN/France/2/nsubj attacked/VERB/attack/0/root Germany/PROPN/Germany/2/obj with/ADP/with/5/case drones/NOUN/drone/2/obl",
             // CAMEO's "* WITH [190:190]" is "fought with X": no reverse event here.
             &["FRA DEU 195 false -"],
+        );
+    }
+
+    #[test]
+    fn an_object_that_is_a_topic_gives_way_to_the_party_in_an_oblique() {
+        // "France discussed the Germany crisis with Italy": Italy is the party.
+        check(
+            "France/PROPN/France/2/nsubj discussed/VERB/discuss/0/root the/DET/the/5/det Germany/PROPN/Germany/5/compound crisis/NOUN/crisis/2/obj with/ADP/with/7/case Italy/PROPN/Italy/2/obl",
+            &["FRA ITA 046 false -", "ITA FRA 046 false -"],
         );
     }
 
