@@ -1,7 +1,9 @@
 //! Readers for PETRARCH/TABARI actor and agent dictionaries.
 //!
 //! Actor files are blocks: a base line (`VLADIMIR_PUTIN_ [RUSGOV]` or a bare name), `+`
-//! synonym lines, and indented `[CODE dates]` lines; a block ends at the next base line.
+//! synonym lines, and indented `[CODE dates]` lines; a block ends at the next base line once
+//! it has a code (consecutive base lines before any code are one actor's names, as PETRARCH
+//! reads them).
 //! Dates restrict a code to a period: `[RUSGOV 991231-080507]`, `[IGOUNO >20070101]`
 //! (from), `[USRARM <900823]` (until); six-digit dates are YYMMDD with 00–30 read as 20YY,
 //! as KEDS, TABARI and PETRARCH read them. Agent files are `PHRASE {plurals} [~CODE]` lines
@@ -162,6 +164,14 @@ pub fn parse_actors(text: &str) -> Parsed<ActorEntry> {
                 entry.codes.extend(codes);
             }
             (None, true) => out.errors.push(err(line_no, "synonym before any actor name")),
+            // A base line after a block that has no code yet shares that block's codes, as
+            // PETRARCH reads it (its code index only moves on once codes were stored): the
+            // Phoenix files list a person's variants as consecutive base lines before the
+            // dated codes ("BORIS_YELTSIN_", "YELTSIN", "PRESIDENT_YELTSIN", then the dates).
+            (Some(entry), false) if entry.codes.is_empty() => {
+                entry.names.push(words);
+                entry.codes.extend(codes);
+            }
             (_, false) => {
                 if let Some(done) = current.take() {
                     push_actor(&mut out, done);
@@ -361,6 +371,19 @@ mod tests {
         assert_eq!(doe.codes[0].until, Some(Date::new(1999, 12, 31)));
         assert_eq!(doe.codes[1].from, Some(Date::new(2000, 1, 1)));
         assert_eq!(p.entries[1].codes[0].code, "MNCXYZ");
+    }
+
+    #[test]
+    fn base_lines_before_any_code_are_one_actor() {
+        let text = "JANE_ROE_ [XYZGOV]\nJOHN_DOE_\nJ._DOE\nPRESIDENT_DOE\n\t[XYZELI 490101-910710]\n\t[XYZGOV 910710-991231]\nNEXT_ONE_\n\t[ABC]\n";
+        let p = parse_actors(text);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.entries.len(), 3);
+        let doe = &p.entries[1];
+        assert_eq!(doe.names.len(), 3);
+        assert_eq!(doe.names[1], vec!["J.", "DOE"]);
+        assert_eq!(doe.codes.len(), 2);
+        assert_eq!(p.entries[2].names, vec![vec!["NEXT", "ONE"]]);
     }
 
     #[test]
