@@ -71,8 +71,13 @@
 //!    `advmod` reportedly/allegedly. The strongest wins (conditional > intent > reported).
 //!    An intended or conditional act of roots 04–08 is coded as CAMEO's matching intent
 //!    code (03x: 04x → 036, 05x → 032, 06x → 031, 07x → 033, 08x → 035, with sub-codes
-//!    where CAMEO has them, see [`intent_code`]); other roots keep the act code ("would
-//!    investigate" 094, as the annotation guidelines do). A threat (`threaten`, `warn`) is
+//!    where CAMEO has them, see [`intent_code`]); an intended use of force, coercion or
+//!    cut in relations is a threat, an act of its own (13x, [`threat_code`]: "would strike
+//!    Iraq" 1384, "may extend its quarantine" 1381); a declined act — a negated intent or
+//!    the `xcomp` of refuse/decline — is a refusal (12x, [`refusal_code`]: "will not lift
+//!    the sanctions" 124x, "refused to release" 1243, "would never accept the mediation"
+//!    126); other roots keep the act code ("would investigate" 094), as the annotation
+//!    guidelines do. A threat (`threaten`, `warn`) is
 //!    an act in its own right: its `xcomp` is not coded separately, and the xcomp's object
 //!    counts as a dependent of the threat verb for its patterns.
 //! 6. **Evidence.** Sentence index; the byte span from the first to the last token of
@@ -190,6 +195,9 @@ const OBJECT_CONTROL: &[&str] = &[
     "push",
     "oblige",
 ];
+
+/// Verbs whose `xcomp` is an act declined ("refused to release", "declined to meet").
+const REFUSAL_GOVERNORS: &[&str] = &["refuse", "decline"];
 
 /// Auxiliaries that make the verb an intention rather than an act.
 const INTENT_AUX: &[&str] = &["will", "would", "could", "may", "might", "shall", "'ll"];
@@ -1079,9 +1087,31 @@ impl<'a> Coder<'a> {
         evidence: Span,
         why: &Why,
     ) -> Option<Event> {
-        let code = match modality {
-            Some("intent" | "conditional") => intent_code(code),
-            _ => code,
+        let hypothetical = matches!(modality, Some("intent" | "conditional"));
+        // "will not lift the sanctions", "refused to release the bodies": declining to act
+        // is CAMEO's refusal (124x, 125–127), an act of its own, stated now. Only with
+        // CAMEO codes: a user's dictionary means what it says.
+        let cameo = self.nouns == EventNouns::Cameo;
+        let refusal = (negated && hypothetical || self.refused(why.token))
+            .then(|| refusal_code(code))
+            .flatten()
+            .filter(|_| cameo);
+        let (code, negated, modality) = match refusal {
+            Some(r) => (r, false, &None),
+            // An intended act of cooperation is CAMEO's intent code (03x); an intended use
+            // of force, coercion or reduced relations is a threat (13x).
+            None if hypothetical => {
+                let intended = intent_code(code);
+                let threat = if negated || !cameo { intended } else { threat_code(intended) };
+                // A threat is made now: no longer an intent (a condition stays).
+                let modality = if threat != intended && *modality == Some("intent") {
+                    &None
+                } else {
+                    modality
+                };
+                (threat, negated, modality)
+            }
+            None => (code, negated, modality),
         };
         // A code the CAMEO table lacks comes from a user's dictionary (PETRARCH users extend
         // CAMEO with their own codes): kept, with its root's quad class and no Goldstein
@@ -2155,7 +2185,14 @@ impl<'a> Coder<'a> {
                     || NEGATIONS.contains(&self.form(c).to_lowercase().as_str())
             })
         };
-        neg(t) || (self.rel(t) == "xcomp" && gov.is_some_and(neg))
+        neg(t) || (self.rel(t) == "xcomp" && gov.is_some_and(neg)) || self.refused(t)
+    }
+
+    /// True when `t` is what its governor refuses or fails to do ("refused to release",
+    /// "declined to meet", "failed to reach").
+    fn refused(&self, t: usize) -> bool {
+        self.rel(t) == "xcomp"
+            && self.head(t).is_some_and(|g| REFUSAL_GOVERNORS.contains(&self.lemma(g).as_str()))
     }
 
     /// `t` and the verbs that govern it through `xcomp`/`conj`, nearest first (at most four).
@@ -2347,6 +2384,74 @@ pub fn intent_code(code: EventCode) -> EventCode {
         _ => return code,
     };
     EventCode::parse(mapped).unwrap_or(code)
+}
+
+/// The threat (13x) a stated intent to use force, coerce or cut relations is ("said it would
+/// strike Iraq", "may extend its naval quarantine", "threatens to cut ties"); other codes
+/// unchanged.
+pub fn threat_code(code: EventCode) -> EventCode {
+    let s = code.as_str();
+    let mapped = match (code.root(), s) {
+        (14, _) => "133",
+        (16, _) if s.starts_with("162") => "1311",
+        (16, _) if s.starts_with("163") => "1312",
+        (16, "160" | "161") => "1313",
+        (16, _) if s.starts_with("164") => "134",
+        (16, _) if s.starts_with("165") => "135",
+        (16, _) if s.starts_with("166") => "136",
+        (17, "1721") => "1321",
+        (17, "1722") => "1322",
+        (17, "1723") => "1323",
+        (17, "1724") => "1324",
+        (17, "172") => "132",
+        (17, _) if s.starts_with("175") => "137",
+        (18, _) => "1383",
+        (19, "191") => "1381",
+        (19, "192") => "1382",
+        (19, _) => "1384",
+        (20, _) if s.starts_with("204") => "1385",
+        (20, _) => "1383",
+        _ => return code,
+    };
+    EventCode::parse(mapped).unwrap_or(code)
+}
+
+/// The refusal (CAMEO 12x) that declining an act of cooperation or yielding is ("refused to
+/// release" 1243, "will not lift sanctions" 1244, "refused to meet" 125, "would never accept
+/// the mediation" 126); `None` for acts whose refusal CAMEO has no code for.
+pub fn refusal_code(code: EventCode) -> Option<EventCode> {
+    let s = code.as_str();
+    let mapped = match (code.root(), s) {
+        (3, _) if s.starts_with("0351") => "1241",
+        (3, _) if s.starts_with("0352") => "1242",
+        (3, _) if s.starts_with("0353") => "1243",
+        (3, _) if s.starts_with("0354") => "1244",
+        (3, _) if s.starts_with("0355") => "1245",
+        (3, _) if s.starts_with("0356") => "1246",
+        (3, "035") => "124",
+        (3, "036") => "125",
+        (4, _) if s.starts_with("045") => "126",
+        (4, _) => "125",
+        (5, _) if s.starts_with("057") => "127",
+        (6, "061") => "1211",
+        (6, "062") => "1212",
+        (6, _) => "121",
+        (7, "071") => "1221",
+        (7, "072") => "1222",
+        (7, "073") => "1223",
+        (7, "074") => "1224",
+        (7, _) => "122",
+        (8, _) if s.starts_with("081") => "1241",
+        (8, _) if s.starts_with("082") => "1242",
+        (8, _) if s.starts_with("083") => "123",
+        (8, _) if s.starts_with("084") => "1243",
+        (8, _) if s.starts_with("085") => "1244",
+        (8, _) if s.starts_with("086") => "1245",
+        (8, _) if s.starts_with("087") => "1246",
+        (8, _) => "124",
+        _ => return None,
+    };
+    EventCode::parse(mapped)
 }
 
 /// Codes whose action is mutual when the parties are coordinated subjects ("X and Y met",
@@ -2603,7 +2708,7 @@ mod tests {
     fn conditional_main_verb_and_no_event_inside_the_if_clause() {
         check(
             "Russia/PROPN/Russia/3/nsubj will/AUX/will/3/aux attack/VERB/attack/0/root Ukraine/PROPN/Ukraine/3/obj if/SCONJ/if/7/mark France/PROPN/France/7/nsubj criticizes/VERB/criticize/3/advcl Russia/PROPN/Russia/7/obj ./PUNCT/./3/punct",
-            &["RUS UKR 190 false conditional"],
+            &["RUS UKR 1384 false conditional"],
         );
     }
 
@@ -2981,6 +3086,26 @@ mod tests {
             "France/PROPN/France/2/nsubj discussed/VERB/discuss/0/root the/DET/the/5/det Germany/PROPN/Germany/5/compound crisis/NOUN/crisis/2/obj with/ADP/with/7/case Italy/PROPN/Italy/2/obl",
             &["FRA ITA 046 false -", "ITA FRA 046 false -"],
         );
+    }
+
+    #[test]
+    fn an_intended_use_of_force_is_a_threat_and_a_declined_act_a_refusal() {
+        check(
+            "Russia/PROPN/Russia/3/nsubj will/AUX/will/3/aux attack/VERB/attack/0/root Ukraine/PROPN/Ukraine/3/obj",
+            &["RUS UKR 1384 false -"],
+        );
+        // "France refused to meet Germany": CAMEO's rejection of a meeting (125).
+        check(
+            "France/PROPN/France/2/nsubj refused/VERB/refuse/0/root to/PART/to/4/mark meet/VERB/meet/2/xcomp/VB Germany/PROPN/Germany/4/obj",
+            &["FRA DEU 125 false -"],
+        );
+        let code = |s: &str| EventCode::parse(s).unwrap();
+        assert_eq!(threat_code(code("192")).as_str(), "1382");
+        assert_eq!(threat_code(code("163")).as_str(), "1312");
+        assert_eq!(threat_code(code("040")).as_str(), "040");
+        assert_eq!(refusal_code(code("0841")).map(|c| c.as_str().to_owned()), Some("1243".into()));
+        assert_eq!(refusal_code(code("0356")).map(|c| c.as_str().to_owned()), Some("1246".into()));
+        assert_eq!(refusal_code(code("190")), None);
     }
 
     #[test]
