@@ -196,6 +196,9 @@ const OBJECT_CONTROL: &[&str] = &[
     "oblige",
 ];
 
+/// Auxiliaries of obligation: the act is required, not done.
+const DEONTIC_AUX: &[&str] = &["must", "should", "ought"];
+
 /// Verbs whose `xcomp` is an act declined ("refused to release", "declined to meet").
 const REFUSAL_GOVERNORS: &[&str] = &["refuse", "decline"];
 
@@ -569,6 +572,17 @@ impl<'a> Coder<'a> {
             return;
         }
         let Some(entry) = self.entry(t) else { return };
+        // "any deal must allow ...", "the US should hold off": what someone must or should
+        // do is a demand about it, not the act.
+        let deontic = self.modal_chain(t).any(|v| {
+            self.kids_with(v, &["aux"]).any(|a| {
+                DEONTIC_AUX.contains(&self.lemma(a).as_str())
+                    || DEONTIC_AUX.contains(&self.form(a).to_lowercase().as_str())
+            })
+        });
+        if deontic {
+            return;
+        }
         let deps = self.deps(t, entry);
         let (code, pattern) = self.choose_code(entry, &deps);
         // "called X a liar", "called the order dangerous", "in what X called ethnic
@@ -1467,7 +1481,17 @@ impl<'a> Coder<'a> {
                 .collect()
         };
         for c in candidates {
-            let args = keep(self.args(c));
+            let mut args = keep(self.args(c));
+            // An object the pattern names is what is done ("sent *troops*"): the source's
+            // own country's forces are no target ("Moscow had sent troops"); its own
+            // protesters or officials may be ("police detained protesters").
+            if objects().any(|o| o == c) && named_object(c) {
+                let country = |code: &str| code.get(..3).map(str::to_owned);
+                args.retain(|a| {
+                    !(a.code.get(3..).is_some_and(|role| role.starts_with("MIL"))
+                        && want.avoid.iter().any(|s| country(s) == country(&a.code)))
+                });
+            }
             if !args.is_empty() {
                 return args;
             }
@@ -3106,6 +3130,23 @@ mod tests {
         assert_eq!(refusal_code(code("0841")).map(|c| c.as_str().to_owned()), Some("1243".into()));
         assert_eq!(refusal_code(code("0356")).map(|c| c.as_str().to_owned()), Some("1246".into()));
         assert_eq!(refusal_code(code("190")), None);
+    }
+
+    #[test]
+    fn claims_are_statements_allegations_accusations_and_musts_no_acts() {
+        check(
+            "France/PROPN/France/2/nsubj claimed/VERB/claim/0/root that/SCONJ/that/5/mark it/PRON/it/5/nsubj won/VERB/win/2/ccomp",
+            &[],
+        );
+        check(
+            "France/PROPN/France/2/nsubj alleged/VERB/allege/0/root that/SCONJ/that/5/mark Germany/PROPN/Germany/5/nsubj lied/VERB/lie/2/ccomp",
+            &["FRA DEU 112 false -"],
+        );
+        // "France said Germany must attack Italy": a demand, not an attack.
+        check(
+            "France/PROPN/France/2/nsubj said/VERB/say/0/root Germany/PROPN/Germany/5/nsubj must/AUX/must/5/aux attack/VERB/attack/2/ccomp/VB Italy/PROPN/Italy/5/obj",
+            &[],
+        );
     }
 
     #[test]
