@@ -656,6 +656,18 @@ impl<'a> Coder<'a> {
                 // Rohan, Fornost and Bree welcomed ...").
                 let subjects: Vec<usize> = self.kids_with(t, &["nsubj"]).collect();
                 let sources = match self.subject(t) {
+                    Some(_) if self.split_name(&subjects) => {
+                        let (first, last) = (subjects[0], subjects[subjects.len() - 1]);
+                        let spans = &self.doc.tokens.spans;
+                        let span =
+                            Span::new(spans[self.phrase(first).start].start, spans[last].end);
+                        match self.code_span(span) {
+                            Some(code) => {
+                                vec![Arg { span, code, entity: None, context_country: false }]
+                            }
+                            None => self.args(last),
+                        }
+                    }
                     Some(_) if subjects.len() > 1 => {
                         subjects.iter().flat_map(|&x| self.args(x)).collect()
                     }
@@ -1341,6 +1353,13 @@ impl<'a> Coder<'a> {
         }
     }
 
+    /// True when two subjects are one phrase the parser split: a name right before a role
+    /// noun ("Moscow police", "Kenya police"), not a list ("Old foes Gondor and ...").
+    fn split_name(&self, subjects: &[usize]) -> bool {
+        let upos = &self.doc.tokens.upos;
+        matches!(subjects, [a, b] if *b == a + 1 && upos[*a] == Upos::Propn && upos[*b] == Upos::Noun)
+    }
+
     /// The root of the sentence token `t` is in.
     fn sentence_root(&self, t: usize) -> Option<usize> {
         let mut v = t;
@@ -1842,7 +1861,12 @@ impl<'a> Coder<'a> {
     fn subject(&self, t: usize) -> Option<usize> {
         let mut v = t;
         for _ in 0..3 {
-            if let Some(s) = self.kids_with(v, &["nsubj"]).next() {
+            // Of two adjacent subjects (a name the parser split: "Moscow police"), the
+            // second is the head.
+            let subjects: Vec<usize> = self.kids_with(v, &["nsubj"]).collect();
+            let split = self.split_name(&subjects);
+            let first = if split { subjects.last() } else { subjects.first() };
+            if let Some(&s) = first {
                 let relative = matches!(self.lemma(s).as_str(), "who" | "which" | "that");
                 if relative && self.rel(v) == "acl:relcl" {
                     return self.head(v);
@@ -2278,6 +2302,12 @@ const ARTILLERY_WORDS: &[&str] = &[
     "HOWITZERS",
 ];
 
+/// Nuclear weapons (CAMEO 2042: "detonated a hydrogen bomb").
+const NUCLEAR_WORDS: &[&str] = &["NUCLEAR", "HYDROGEN", "ATOMIC", "THERMONUCLEAR"];
+
+/// Chemical and biological weapons (CAMEO 2041).
+const CHEMICAL_WORDS: &[&str] = &["SARIN", "CHLORINE", "CHEMICAL", "BIOLOGICAL", "NERVE"];
+
 /// Aerial weapons (CAMEO 195).
 const AERIAL_WORDS: &[&str] = &[
     "MISSILE",
@@ -2297,7 +2327,7 @@ const AERIAL_WORDS: &[&str] = &[
 ];
 
 /// A generic use of force (190, or small arms 193 from "opened fire") whose words name the
-/// weapon (also in a "with" oblique): artillery 194 ("fired artillery rounds", "exchanged
+/// weapon (also in a "with" oblique): nuclear 2042, chemical 2041, artillery 194 ("fired artillery rounds", "exchanged
 /// artillery fire"; rockets too, as CAMEO.2.0.txt files "fire rockets at"), aerial weapons
 /// 195 ("attacked X with drones").
 fn refine_by_weapon(code: crate::CodePair, deps: &Deps) -> crate::CodePair {
@@ -2311,7 +2341,11 @@ fn refine_by_weapon(code: crate::CodePair, deps: &Deps) -> crate::CodePair {
                 || deps.preps.iter().any(|(p, _, words)| p == "WITH" && words.contains(*w))
         })
     };
-    let refined = if named(ARTILLERY_WORDS) {
+    let refined = if named(NUCLEAR_WORDS) {
+        "2042"
+    } else if named(CHEMICAL_WORDS) {
+        "2041"
+    } else if named(ARTILLERY_WORDS) {
         "194"
     } else if named(AERIAL_WORDS) {
         "195"
@@ -3146,6 +3180,23 @@ mod tests {
         check(
             "France/PROPN/France/2/nsubj said/VERB/say/0/root Germany/PROPN/Germany/5/nsubj must/AUX/must/5/aux attack/VERB/attack/2/ccomp/VB Italy/PROPN/Italy/5/obj",
             &[],
+        );
+    }
+
+    #[test]
+    fn weapons_of_mass_destruction_and_split_names() {
+        check(
+            "France/PROPN/France/2/nsubj used/VERB/use/0/root sarin/NOUN/sarin/2/obj against/ADP/against/5/case Germany/PROPN/Germany/2/obl",
+            &["FRA DEU 2041 false -"],
+        );
+        check(
+            "France/PROPN/France/2/nsubj detonated/VERB/detonate/0/root a/DET/a/5/det hydrogen/NOUN/hydrogen/5/compound bomb/NOUN/bomb/2/obj",
+            &["FRA  2042 false -"],
+        );
+        // "Paris police detained Germans": one subject the parser split in two.
+        check(
+            "Paris/PROPN/Paris/3/nsubj police/NOUN/police/3/nsubj detained/VERB/detain/0/root Germans/PROPN/German/3/obj",
+            &["FRACOP DEU 173 false -"],
         );
     }
 
