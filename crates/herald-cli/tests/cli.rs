@@ -111,6 +111,8 @@ fn annotate_the_example_article() {
     // article's main country's.
     let evacuate = events.iter().find(|e| slice(&e["trigger"]) == "evacuate");
     assert!(evacuate.is_some_and(|e| e["target"].as_str().is_some_and(|t| t.starts_with("UKR"))));
+    // Nor are the civilians to help "in the former Soviet country" Russian.
+    assert!(events.iter().all(|e| !matches!(e["target"].as_str(), Some("RUSCVL" | "RUSPPL"))));
     let text_of = |e: &serde_json::Value| slice(&e["evidence"]);
     for e in events {
         let evidence = text_of(e);

@@ -199,6 +199,23 @@ const OBJECT_CONTROL: &[&str] = &[
 /// Auxiliaries of obligation: the act is required, not done.
 const DEONTIC_AUX: &[&str] = &["must", "should", "ought"];
 
+/// Common nouns that name a place ("in the former Soviet country", "in the border town").
+const PLACE_NOUNS: &[&str] = &[
+    "country",
+    "republic",
+    "nation",
+    "state",
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "territory",
+    "capital",
+    "enclave",
+    "area",
+];
+
 /// Verbs whose `xcomp` is an act declined ("refused to release", "declined to meet").
 const REFUSAL_GOVERNORS: &[&str] = &["refuse", "decline"];
 
@@ -1341,15 +1358,27 @@ impl<'a> Coder<'a> {
         if !args.iter().any(|a| a.context_country) {
             return;
         }
-        let Some(country) = self
+        let located: Vec<usize> = self
             .kids_with(t, &["obl"])
             .filter(|&o| matches!(self.case_of(o).as_deref(), Some("in" | "from" | "inside")))
-            .find_map(|o| self.place_country(o))
-        else {
-            return;
-        };
-        for a in args.iter_mut().filter(|a| a.context_country) {
-            a.relocate(&country);
+            .collect();
+        match located.iter().find_map(|&o| self.place_country(o)) {
+            Some(country) => {
+                for a in args.iter_mut().filter(|a| a.context_country) {
+                    a.relocate(&country);
+                }
+            }
+            // "help civilians in the former Soviet country": somewhere the article's
+            // country may not be, so the role alone.
+            None if located.iter().any(|&o| PLACE_NOUNS.contains(&self.lemma(o).as_str())) => {
+                for a in args.iter_mut().filter(|a| a.context_country) {
+                    if let Some(role) = a.code.get(3..).filter(|r| !r.is_empty()) {
+                        a.code = role.to_owned();
+                        a.context_country = false;
+                    }
+                }
+            }
+            None => {}
         }
     }
 
@@ -2146,14 +2175,21 @@ impl<'a> Coder<'a> {
         // whose country a place could tell.
         let context_country = context_country && self.noun_event(h).is_none();
         let mut arg = Arg { span, code, entity: entity.map(|e| e.id.clone()), context_country };
-        // "civilians in Mariupol": a place complement of the role noun says whose they are.
+        // "civilians in Mariupol": a place complement of the role noun says whose they are;
+        // "civilians in the former Soviet country": somewhere the article's country may not
+        // be, so the role alone.
         if arg.context_country {
-            if let Some(country) = self
+            let located: Vec<usize> = self
                 .kids_with(h, &["nmod"])
                 .filter(|&n| matches!(self.case_of(n).as_deref(), Some("in" | "from" | "of")))
-                .find_map(|n| self.place_country(n))
-            {
+                .collect();
+            if let Some(country) = located.iter().find_map(|&n| self.place_country(n)) {
                 arg.relocate(&country);
+            } else if located.iter().any(|&n| PLACE_NOUNS.contains(&self.lemma(n).as_str())) {
+                if let Some(role) = arg.code.get(3..).filter(|r| !r.is_empty()) {
+                    arg.code = role.to_owned();
+                    arg.context_country = false;
+                }
             }
         }
         Some(arg)
@@ -3096,6 +3132,11 @@ mod tests {
         let got = coded(&mut doc);
         assert!(got.iter().any(|e| e.starts_with("FRA UKRCVL")), "{got:?}");
         assert!(!got.iter().any(|e| e.contains("FRACVL")), "{got:?}");
+        // "France attacked civilians in the neighbouring country": the role alone.
+        let got = coded(&mut doc_of(
+            "France/PROPN/France/2/nsubj attacked/VERB/attack/0/root civilians/NOUN/civilian/2/obj in/ADP/in/7/case the/DET/the/7/det neighbouring/ADJ/neighbouring/7/amod country/NOUN/country/2/obl",
+        ));
+        assert_eq!(got, vec!["FRA CVL 190 false -"]);
     }
 
     #[test]
