@@ -93,7 +93,8 @@
 //!    "launched", "wrapped up"), else, for talks and visits, the subject of the clause the
 //!    noun is an oblique of ("during talks with X, Y praised ..."). Talks and meetings go
 //!    both ways, a visit also gives the host's 043; "talks between X and Y" and coordinated
-//!    sources act on each other. Both parties are required, except for an act that a
+//!    sources act on each other. Both parties are required, except for an act whose author
+//!    the noun names ("after Azerbaijan's offensive", "an attack by X") and one that a
 //!    performing verb's subject does ("X carried out a nuclear test" 2042, "imposed a
 //!    curfew" 1723, "joined sanctions" 163, "went on strike" 143, a nominal predicate "has
 //!    been on hunger strike" 142); the other party may hang off the verb or a quantity noun
@@ -708,7 +709,7 @@ impl<'a> Coder<'a> {
                 (sources, targets)
             }
         };
-        let (mut sources, mut targets) = (sources, targets);
+        let (sources, mut targets) = (sources, targets);
         // "X drove them out, in what Y called ethnic cleansing": what is called so is the
         // act of the clause the free relative hangs on, so its author is the target.
         if naming.is_some() && targets.is_empty() {
@@ -724,7 +725,7 @@ impl<'a> Coder<'a> {
                     .collect();
             }
         }
-        self.relocate_by_verb(t, &mut sources);
+        // Only the target: "X arrived in Y" does not make X one of Y's.
         self.relocate_by_verb(t, &mut targets);
         let negated = self.negated(t, gov);
         let modality = self.modality(t);
@@ -905,6 +906,9 @@ impl<'a> Coder<'a> {
             .map(|o| self.args(o))
             .find(|a| !a.is_empty())
             .unwrap_or_default();
+        // "after Azerbaijan's offensive": an act its possessor or agent names happened, even
+        // with no target in the sentence.
+        let named_author = !sources.is_empty();
         let setting = kind != NounKind::Act && matches!(self.rel(n), "obl" | "obj");
         // "nurses went on strike": the subject of the verb the act is "on".
         let on_verb = gov.filter(|&v| {
@@ -1002,8 +1006,9 @@ impl<'a> Coder<'a> {
         // An event noun without both parties is too often someone else's event ("fled after
         // the offensive") to code; an act its light verb's subject performs is that
         // subject's even without a target ("X launched an offensive", "X carried out a
-        // nuclear test").
-        let one_party = done_by_subject && kind == NounKind::Act;
+        // nuclear test"), and one whose author the noun names happened ("after Azerbaijan's
+        // offensive").
+        let one_party = (done_by_subject || named_author) && kind == NounKind::Act;
         if sources.is_empty() || (targets.is_empty() && !one_party) {
             return;
         }
@@ -1344,12 +1349,21 @@ impl<'a> Coder<'a> {
             })
         };
         let place = place_at(h).or_else(|| {
-            self.kids_with(h, &["nmod", "flat", "compound"])
+            self.kids_with(h, &["nmod", "flat", "compound", "nmod:poss"])
                 .filter(|&n| self.rel(n) != "nmod" || self.case_of(n).as_deref() == Some("of"))
                 .find_map(place_at)
-        })?;
-        let country = self.actors.countries().iter().find(|c| c.iso2 == place.country)?;
-        Some(country.code.clone())
+        });
+        if let Some(place) = place {
+            let country = self.actors.countries().iter().find(|c| c.iso2 == place.country)?;
+            return Some(country.code.clone());
+        }
+        // "Sudan's Darfur region", "the Ukrainian city": a country the phrase names.
+        let r = self.phrase(h);
+        let span = Span::new(spans[r.start].start, spans[r.end - 1].end);
+        self.span_coder
+            .code_place_as_actor(span)
+            .map(|(c, _)| c)
+            .filter(|c| c.len() == 3 && self.actors.country(c).is_some())
     }
 
     /// Role arguments whose country was only the article's take the country of the place
@@ -2172,8 +2186,11 @@ impl<'a> Coder<'a> {
             (None, e) => (e?, false),
         };
         // An event noun coded through its modifier ("a military operation") is no party
-        // whose country a place could tell.
-        let context_country = context_country && self.noun_event(h).is_none();
+        // whose country a place could tell, nor is someone's own ("his official").
+        let context_country = context_country
+            && self.noun_event(h).is_none()
+            // "his official": someone's own, not a party a place could tell.
+            && !self.kids_with(h, &["nmod:poss"]).any(|p| self.doc.tokens.upos[p] == Upos::Pron);
         let mut arg = Arg { span, code, entity: entity.map(|e| e.id.clone()), context_country };
         // "civilians in Mariupol": a place complement of the role noun says whose they are;
         // "civilians in the former Soviet country": somewhere the article's country may not
@@ -2982,7 +2999,8 @@ mod tests {
     fn condemning_an_attack_targets_its_author() {
         check(
             "France/PROPN/France/2/nsubj condemned/VERB/condemn/0/root an/DET/a/4/det attack/NOUN/attack/2/obj by/ADP/by/7/case Russian/ADJ/Russian/7/amod soldiers/NOUN/soldier/4/nmod",
-            &["FRA RUSMIL 111 false -"],
+            // And the attack itself, by its named author.
+            &["FRA RUSMIL 111 false -", "RUSMIL  190 false -"],
         );
     }
 
@@ -3016,9 +3034,15 @@ mod tests {
     }
 
     #[test]
-    fn nominal_event_needs_both_parties_and_strike_needs_a_weapon() {
+    fn nominal_event_needs_a_named_author_and_strike_needs_a_weapon() {
+        // "France fled after Russia's offensive": the offensive its possessor names happened.
         check(
             "France/PROPN/France/2/nsubj fled/VERB/flee/0/root after/ADP/after/6/case Russia/PROPN/Russia/6/nmod:poss 's/PART/'s/4/case offensive/NOUN/offensive/2/obl",
+            &["RUS  190 false -"],
+        );
+        // With no author, someone else's event: nothing.
+        check(
+            "France/PROPN/France/2/nsubj fled/VERB/flee/0/root after/ADP/after/4/case the/DET/the/4/det offensive/NOUN/offensive/2/obl",
             &[],
         );
         check(
