@@ -458,7 +458,7 @@ fn mention_evidence(
     // The phrase itself may hold a country and a role ("the Indonesian navy").
     // When it only confirms the name's own entry ("NATO"), the entry keeps the credit in
     // the reason but the code ranks as a title.
-    if let Some(code) = compose(dict, date, matches, &tokens) {
+    if let Some(code) = compose(doc, dict, date, matches, &tokens) {
         match &mut best {
             Some(b) if b.code == code => {
                 b.credit = Some(b.strength);
@@ -490,7 +490,7 @@ fn mention_evidence(
     let mut title_role = None;
     if start < tokens.start {
         let zone = start..tokens.start;
-        match compose(dict, date, matches, &zone) {
+        match compose(doc, dict, date, matches, &zone) {
             Some(code) => offer(
                 &mut best,
                 Evidence {
@@ -500,7 +500,7 @@ fn mention_evidence(
                     words: span_of(&(start..tokens.end)),
                 },
             ),
-            None => title_role = role_in(dict, matches, &zone),
+            None => title_role = role_in(doc, dict, matches, &zone),
         }
     }
 
@@ -519,7 +519,7 @@ fn mention_evidence(
                     && doc.tokens.head[t].is_some_and(|h| tokens.contains(&(h as usize)))
             });
         if from < to && apposition {
-            match compose(dict, date, matches, &(from..to)) {
+            match compose(doc, dict, date, matches, &(from..to)) {
                 Some(code) => offer(
                     &mut best,
                     Evidence {
@@ -529,14 +529,14 @@ fn mention_evidence(
                         words: span_of(&(tokens.start..to)),
                     },
                 ),
-                None => title_role = title_role.or_else(|| role_in(dict, matches, &(from..to))),
+                None => title_role = title_role.or_else(|| role_in(doc, dict, matches, &(from..to))),
             }
         }
     }
 
     // A title with a role and no country ("Prime Minister X"): the country comes from the
     // dictionary's entry for the person, else from the article.
-    let role_here = title_role.or_else(|| role_in(dict, matches, &tokens));
+    let role_here = title_role.or_else(|| role_in(doc, dict, matches, &tokens));
     if let Some((role, place)) = role_here {
         let country = best
             .as_ref()
@@ -569,25 +569,55 @@ fn mention_evidence(
 /// Roles a "former" holder has left for the elite (ELI).
 const FORMER_ROLES: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
 
-/// Keeps the stronger of two pieces of evidence (the earlier one on a tie).
+/// Keeps the stronger of two pieces of evidence; on a tie the earlier one, unless the later
+/// refines its code (`USA`, then `USAGOV` for "the US" and "State Department").
 fn offer(best: &mut Option<Evidence>, e: Evidence) {
-    if best.as_ref().is_none_or(|b| e.strength > b.strength) {
+    if best.as_ref().is_none_or(|b| {
+        e.strength > b.strength
+            || e.strength == b.strength
+                && e.code.len() > b.code.len()
+                && e.code.starts_with(&b.code)
+    }) {
         *best = Some(e);
     }
 }
 
-/// The first role an agent phrase inside `zone` gives.
+/// The role an agent phrase inside `zone` gives.
 fn role_in(
+    doc: &Doc,
     dict: &ActorDict,
     matches: &[Match],
     zone: &Range<usize>,
 ) -> Option<(String, AgentPlace)> {
-    matches.iter().filter(|m| m.start >= zone.start && m.end <= zone.end).find_map(|m| {
-        match m.target {
-            Hit::Agent(i) => Some((dict.agents()[i].code.clone(), dict.agents()[i].place)),
+    let i = role_agent(doc, matches, zone)?;
+    Some((dict.agents()[i].code.clone(), dict.agents()[i].place))
+}
+
+/// The agent that gives the role of the phrase at `zone`: the first agent phrase, unless
+/// it is the adjective "official" before another one ("the official news agency" is a
+/// news agency, not a government official). Other adjectives name the sector of the noun
+/// after them and keep it ("a military spokesman", "a retired diplomat").
+fn role_agent(doc: &Doc, matches: &[Match], zone: &Range<usize>) -> Option<usize> {
+    let agents: Vec<(usize, &Match)> = matches
+        .iter()
+        .filter(|m| m.start >= zone.start && m.end <= zone.end)
+        .filter_map(|m| match m.target {
+            Hit::Agent(i) => Some((i, m)),
             _ => None,
-        }
-    })
+        })
+        .collect();
+    let tagged = doc.tokens.upos.len() == doc.tokens.len();
+    let attribute = |m: &Match| {
+        tagged
+            && m.end - m.start == 1
+            && doc.tokens.upos[m.start] == Upos::Adj
+            && doc.text_of(doc.tokens.spans[m.start]).eq_ignore_ascii_case("official")
+    };
+    let first = agents.first()?;
+    if attribute(first.1) && agents.len() > 1 {
+        return Some(agents[1].0);
+    }
+    Some(first.0)
 }
 
 /// A code that starts with a country (`KHMELI`), not an organisation (`IGOUNO`).
@@ -644,13 +674,17 @@ fn sentence_matches(doc: &Doc, dict: &ActorDict) -> Vec<Vec<Match>> {
 /// the role an agent phrase gives. `None` without both a base and a role, or an
 /// organisation.
 fn compose(
+    doc: &Doc,
     dict: &ActorDict,
     date: Option<Date>,
     matches: &[Match],
     zone: &Range<usize>,
 ) -> Option<String> {
     let mut base: Option<String> = None;
-    let mut role: Option<(&str, AgentPlace)> = None;
+    let role = role_agent(doc, matches, zone).map(|i| {
+        let a = &dict.agents()[i];
+        (a.code.as_str(), a.place)
+    });
     for m in matches.iter().filter(|m| m.start >= zone.start && m.end <= zone.end) {
         match m.target {
             Hit::Actor(i) => {
@@ -661,10 +695,7 @@ fn compose(
             Hit::Country(i) | Hit::Demonym(i) | Hit::Capital(i) => {
                 base.get_or_insert_with(|| dict.countries()[i].code.clone());
             }
-            Hit::Agent(i) => {
-                let a = &dict.agents()[i];
-                role.get_or_insert((a.code.as_str(), a.place));
-            }
+            Hit::Agent(_) => {}
         }
     }
     let base = base?;
@@ -754,18 +785,18 @@ fn is_determiner(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use herald_doc::{Article, Doc, Entity, Mention, PubDate, Sentence, Span};
+    use herald_doc::{Article, Doc, Entity, Mention, PubDate, Sentence, Span, Upos};
 
     use crate::tabari::{parse_actors, parse_agents};
     use crate::{ActorDict, Country};
 
     fn dict() -> ActorDict {
         let actors = parse_actors(
-            "UN_ [IGOUNO]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\n",
+            "UN_ [IGOUNO]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\nTHE_XYZLAND_ [XYZ]\nINTERIOR_OFFICE_ [XYZGOV]\n",
         );
         let agents =
             parse_agents(
-            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\n",
+            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\nOFFICIAL [~GOV]\nNEWS_AGENCY [~MED]\nMILITARY {} [~MIL]\nSPOKESMAN [~GOV]\n",
         );
         let country = |code: &str, name: &str, demonym: &str, capital: &str| Country {
             code: code.into(),
@@ -885,6 +916,62 @@ mod tests {
         assert_eq!(
             check("Western countries imposed sanctions", "2022-01-01", &[&[(0, 1)]]),
             codes(&["WST"])
+        );
+    }
+
+    /// The code of the first `n` words of `text` as one phrase, with the given tags.
+    fn phrase_code(text: &str, upos: &[Upos], n: usize) -> Option<String> {
+        let mut doc = Doc::new(Article::new("t", text));
+        one_sentence_of_words(&mut doc);
+        doc.tokens.upos = upos.to_vec();
+        doc.tokens.upos.resize(doc.tokens.len(), Upos::X);
+        let span = Span::new(0, doc.tokens.spans[n - 1].end);
+        super::code_span(&doc, &dict(), span).map(|c| c.0)
+    }
+
+    #[test]
+    fn the_adjective_official_is_no_role_but_other_adjectives_are() {
+        use Upos::{Adj, Noun, Part, Propn};
+        // "Xyzland 's official news agency": a news agency, not an official.
+        let tags = [Propn, Part, Adj, Noun, Noun];
+        assert_eq!(
+            phrase_code("Xyzland 's official news agency said", &tags, 5).as_deref(),
+            Some("XYZMED")
+        );
+        // "the Xyzian military spokesman" speaks for the military.
+        let tags = [Adj, Adj, Noun];
+        assert_eq!(
+            phrase_code("Xyzian military spokesman said", &tags, 3).as_deref(),
+            Some("XYZMIL")
+        );
+        // "an official" as a noun is one.
+        assert_eq!(
+            phrase_code("Xyzian official said", &[Adj, Noun], 2).as_deref(),
+            Some("XYZGOV")
+        );
+    }
+
+    #[test]
+    fn an_institution_takes_its_sector_from_its_head_noun() {
+        // herald's agent additions: radio, church, "mining giant".
+        let dict = ActorDict::bundled().unwrap();
+        let code = |text: &str, n: usize| {
+            let mut doc = Doc::new(Article::new("t", text));
+            one_sentence_of_words(&mut doc);
+            let span = Span::new(0, doc.tokens.spans[n - 1].end);
+            super::code_span(&doc, &dict, span).map(|c| c.0)
+        };
+        assert_eq!(code("Peru 's state radio said", 4).as_deref(), Some("PERMED"));
+        assert_eq!(code("the Greek Orthodox Church said", 4).as_deref(), Some("GRCCHRORT"));
+        assert_eq!(code("the Chilean mining giant said", 4).as_deref(), Some("CHLBUS"));
+    }
+
+    #[test]
+    fn a_dictionary_code_that_refines_another_in_the_phrase_wins() {
+        // "The Xyzland" (the country) and "Interior Office" (its government) in one phrase.
+        assert_eq!(
+            phrase_code("The Xyzland Interior Office said", &[], 4).as_deref(),
+            Some("XYZGOV")
         );
     }
 
