@@ -44,8 +44,9 @@ struct Pattern {
     /// Word ids after the first.
     rest: Box<[u32]>,
     target: Hit,
-    /// A short all-capitals single word (`US`, `UN`): the token must be all capitals too,
-    /// so that the pronoun "us" or "Un" at a sentence start do not match.
+    /// A short all-capitals single name (`US`, `UN`): the token must be all capitals too,
+    /// so that the pronoun "us" or "Un" at a sentence start do not match. Role nouns of
+    /// three letters ("men", "spy") are not.
     acronym: bool,
 }
 
@@ -107,7 +108,9 @@ impl Matcher {
             return;
         }
         let ids: Vec<u32> = words.iter().map(|w| self.intern(w)).collect();
-        let acronym = words.len() == 1
+        // Role nouns are no acronyms ("men", "boy", "spy").
+        let acronym = target.is_name()
+            && words.len() == 1
             && words[0].len() <= 3
             && words[0].chars().all(|c| c.is_ascii_uppercase());
         let pattern = Pattern { rest: ids[1..].into(), target, acronym };
@@ -236,7 +239,7 @@ mod tests {
 
     fn dict() -> ActorDict {
         let actors = parse_actors("UN_ [IGOUNO]\nUNITED_NATIONS_ [IGOUNO]\nUNITED_NATIONS_SECURITY_COUNCIL_ [IGOUNOSCN]\nUS_ [USA]\n");
-        let agents = parse_agents("SECURITY_FORCES [~COP]\nFOREIGN_MINISTER [~GOVFRM]\n");
+        let agents = parse_agents("SECURITY_FORCES [~COP]\nFOREIGN_MINISTER [~GOVFRM]\nSPY [~SPY]\n");
         ActorDict::new(actors.entries, agents.entries, Vec::new())
     }
 
@@ -258,6 +261,7 @@ mod tests {
         assert_eq!(spans("tell us about the US"), vec![(4, 5)]);
         assert_eq!(spans("Us and the UN"), vec![(3, 4)]);
         assert_eq!(spans("security forces and the foreign minister"), vec![(0, 2), (4, 6)]);
+        assert_eq!(spans("the Spy and the spy"), vec![(1, 2), (4, 5)]);
     }
 
     #[test]
