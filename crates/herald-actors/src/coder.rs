@@ -529,7 +529,9 @@ fn mention_evidence(
                         words: span_of(&(tokens.start..to)),
                     },
                 ),
-                None => title_role = title_role.or_else(|| role_in(doc, dict, matches, &(from..to))),
+                None => {
+                    title_role = title_role.or_else(|| role_in(doc, dict, matches, &(from..to)))
+                }
             }
         }
     }
@@ -626,8 +628,9 @@ fn is_country_code(code: &str) -> bool {
 }
 
 /// What coding knows about the whole article: its date and the country it is mostly about
-/// (the most mentioned one), which gives role nouns with no country of their own
-/// ("police", "President X") a country.
+/// (the most mentioned one, counting the resolved places that are not themselves country
+/// names, capitals or demonyms: "Irving, Texas" is in the United States), which gives role
+/// nouns with no country of their own ("police", "President X") a country.
 struct Context {
     date: Option<Date>,
     country: Option<String>,
@@ -637,11 +640,29 @@ impl Context {
     fn of(doc: &Doc, dict: &ActorDict, matches: &[Vec<Match>]) -> Context {
         let date = doc.article.date.and_then(|d| Date::parse_iso(&d.to_string()));
         let mut counts: Vec<(usize, usize)> = Vec::new();
+        let mut count = |i: usize| match counts.iter_mut().find(|(c, _)| *c == i) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((i, 1)),
+        };
+        let mut named = Vec::new();
         for m in matches.iter().flatten() {
             if let Hit::Country(i) | Hit::Demonym(i) | Hit::Capital(i) = m.target {
-                match counts.iter_mut().find(|(c, _)| *c == i) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((i, 1)),
+                count(i);
+                named.push(m.start..m.end);
+            }
+        }
+        // Places the gazetteer resolved (towns, regions) count for their country; the
+        // ones the dictionary already counted do not count twice.
+        for place in &doc.layers.places {
+            let Some(i) = dict.countries().iter().position(|c| c.iso2 == place.country) else {
+                continue;
+            };
+            for mention in &place.mentions {
+                let counted = locate(doc, mention.span).is_none_or(|(_, tokens)| {
+                    named.iter().any(|r| r.start < tokens.end && tokens.start < r.end)
+                });
+                if !counted {
+                    count(i);
                 }
             }
         }
@@ -796,7 +817,7 @@ mod tests {
         );
         let agents =
             parse_agents(
-            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\nOFFICIAL [~GOV]\nNEWS_AGENCY [~MED]\nMILITARY {} [~MIL]\nSPOKESMAN [~GOV]\n",
+            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\nPOLICE {} [~COP]\nOFFICIAL [~GOV]\nNEWS_AGENCY [~MED]\nMILITARY {} [~MIL]\nSPOKESMAN [~GOV]\n",
         );
         let country = |code: &str, name: &str, demonym: &str, capital: &str| Country {
             code: code.into(),
@@ -945,10 +966,7 @@ mod tests {
             Some("XYZMIL")
         );
         // "an official" as a noun is one.
-        assert_eq!(
-            phrase_code("Xyzian official said", &[Adj, Noun], 2).as_deref(),
-            Some("XYZGOV")
-        );
+        assert_eq!(phrase_code("Xyzian official said", &[Adj, Noun], 2).as_deref(), Some("XYZGOV"));
     }
 
     #[test]
@@ -964,6 +982,26 @@ mod tests {
         assert_eq!(code("Peru 's state radio said", 4).as_deref(), Some("PERMED"));
         assert_eq!(code("the Greek Orthodox Church said", 4).as_deref(), Some("GRCCHRORT"));
         assert_eq!(code("the Chilean mining giant said", 4).as_deref(), Some("CHLBUS"));
+    }
+
+    #[test]
+    fn the_article_country_counts_its_resolved_places() {
+        let text = "police arrested a man in Smalltown";
+        let mut doc = Doc::new(Article::new("t", text));
+        one_sentence_of_words(&mut doc);
+        let police = doc.tokens.spans[0];
+        assert_eq!(super::code_span(&doc, &dict(), police), None);
+        // The gazetteer put Smalltown in Xyzland (ISO "XY").
+        doc.layers.places.push(herald_doc::Place {
+            id: "P0".into(),
+            name: "Smalltown".into(),
+            geonameid: None,
+            country: "XY".into(),
+            lat: 0.0,
+            lon: 0.0,
+            mentions: vec![Mention::new(doc.tokens.spans[5])],
+        });
+        assert_eq!(super::code_span(&doc, &dict(), police).map(|c| c.0).as_deref(), Some("XYZCOP"));
     }
 
     #[test]
