@@ -447,7 +447,32 @@ fn mention_evidence(
                     Evidence { credit: None, code, strength: Strength::Capital, words },
                 );
             }
-            Hit::Agent(_) => {}
+            // A role noun that is also an organisation's name ("Security Council": a
+            // country's, or the UN's): with no country in the phrase, the organisation.
+            // Country-bound names ("Senate", a US entry) stay roles, coded with the
+            // article's country.
+            Hit::Agent(i) => {
+                let capitalised = (m.start..m.end)
+                    .any(|t| word(t).chars().next().is_some_and(char::is_uppercase));
+                let actor = dict
+                    .matcher()
+                    .actor_of_agent(i)
+                    .filter(|_| capitalised)
+                    .map(|a| &dict.actors()[a]);
+                if let Some(code) = actor.and_then(|a| a.code_at(date)) {
+                    if !is_country_code(code) {
+                        offer(
+                            &mut best,
+                            Evidence {
+                                credit: None,
+                                code: code.to_owned(),
+                                strength: Strength::Dictionary,
+                                words,
+                            },
+                        );
+                    }
+                }
+            }
         }
     }
     // "talks in Moscow", "travel to Ukraine": a place, not an actor.
@@ -813,11 +838,11 @@ mod tests {
 
     fn dict() -> ActorDict {
         let actors = parse_actors(
-            "UN_ [IGOUNO]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\nTHE_XYZLAND_ [XYZ]\nINTERIOR_OFFICE_ [XYZGOV]\n",
+            "UN_ [IGOUNO]\nSECURITY_COUNCIL_ [IGOUNO]\nSENATE_ [XYZLEG]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\nTHE_XYZLAND_ [XYZ]\nINTERIOR_OFFICE_ [XYZGOV]\n",
         );
         let agents =
             parse_agents(
-            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\nPOLICE {} [~COP]\nOFFICIAL [~GOV]\nNEWS_AGENCY [~MED]\nMILITARY {} [~MIL]\nSPOKESMAN [~GOV]\n",
+            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\nPOLICE {} [~COP]\nSECURITY_COUNCIL [~GOV]\nSENATE [~LEG]\nOFFICIAL [~GOV]\nNEWS_AGENCY [~MED]\nMILITARY {} [~MIL]\nSPOKESMAN [~GOV]\n",
         );
         let country = |code: &str, name: &str, demonym: &str, capital: &str| Country {
             code: code.into(),
@@ -982,6 +1007,18 @@ mod tests {
         assert_eq!(code("Peru 's state radio said", 4).as_deref(), Some("PERMED"));
         assert_eq!(code("the Greek Orthodox Church said", 4).as_deref(), Some("GRCCHRORT"));
         assert_eq!(code("the Chilean mining giant said", 4).as_deref(), Some("CHLBUS"));
+    }
+
+    #[test]
+    fn a_role_noun_that_names_an_organisation_is_the_organisation_without_a_country() {
+        assert_eq!(phrase_code("the Security Council met", &[], 3).as_deref(), Some("IGOUNO"));
+        assert_eq!(
+            phrase_code("the Abcian Security Council met", &[], 4).as_deref(),
+            Some("ABCGOV")
+        );
+        // Lower case is the role noun only; a country-bound name stays a role.
+        assert_eq!(phrase_code("the security council met", &[], 3), None);
+        assert_eq!(phrase_code("the Senate met", &[], 2), None);
     }
 
     #[test]

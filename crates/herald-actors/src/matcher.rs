@@ -55,6 +55,9 @@ struct Pattern {
 pub struct Matcher {
     vocab: HashMap<Box<str>, u32>,
     by_first: HashMap<u32, Vec<Pattern>>,
+    /// Agents whose phrase is also an actor's name (`SECURITY_COUNCIL` is a role noun and
+    /// the UN's Security Council): agent index → actor index.
+    shadowed: HashMap<usize, usize>,
 }
 
 impl Matcher {
@@ -116,7 +119,12 @@ impl Matcher {
         let pattern = Pattern { rest: ids[1..].into(), target, acronym };
         let list = self.by_first.entry(ids[0]).or_default();
         match seen.get(&ids) {
-            Some(&(_, at)) => list[at] = pattern,
+            Some(&(_, at)) => {
+                if let (Hit::Actor(actor), Hit::Agent(agent)) = (list[at].target, target) {
+                    self.shadowed.insert(agent, actor);
+                }
+                list[at] = pattern;
+            }
             None => {
                 seen.insert(ids.clone(), (ids[0], list.len()));
                 list.push(pattern);
@@ -127,6 +135,12 @@ impl Matcher {
     fn intern(&mut self, word: &str) -> u32 {
         let next = self.vocab.len() as u32;
         *self.vocab.entry(word.into()).or_insert(next)
+    }
+
+    /// The actor whose name is the same phrase as agent `agent` (which the matcher reports,
+    /// as [`Hit::Agent`]).
+    pub fn actor_of_agent(&self, agent: usize) -> Option<usize> {
+        self.shadowed.get(&agent).copied()
     }
 
     /// Number of distinct words in the index.
@@ -239,7 +253,8 @@ mod tests {
 
     fn dict() -> ActorDict {
         let actors = parse_actors("UN_ [IGOUNO]\nUNITED_NATIONS_ [IGOUNO]\nUNITED_NATIONS_SECURITY_COUNCIL_ [IGOUNOSCN]\nUS_ [USA]\n");
-        let agents = parse_agents("SECURITY_FORCES [~COP]\nFOREIGN_MINISTER [~GOVFRM]\nSPY [~SPY]\n");
+        let agents =
+            parse_agents("SECURITY_FORCES [~COP]\nFOREIGN_MINISTER [~GOVFRM]\nSPY [~SPY]\n");
         ActorDict::new(actors.entries, agents.entries, Vec::new())
     }
 
