@@ -620,19 +620,12 @@ fn role_in(
     Some((dict.agents()[i].code.clone(), dict.agents()[i].place))
 }
 
-/// The agent that gives the role of the phrase at `zone`: the first agent phrase, unless
-/// it is the adjective "official" before another one ("the official news agency" is a
-/// news agency, not a government official). Other adjectives name the sector of the noun
-/// after them and keep it ("a military spokesman", "a retired diplomat").
+/// The agent that gives the role of the phrase at `zone`: the first agent phrase, but not
+/// the adjective "official" ("the official news agency" is a news agency, not a government
+/// official; "Xyzland's official Daily Courier" is the newspaper's own entry). Other
+/// adjectives name the sector of the noun after them and keep it ("a military spokesman",
+/// "a retired diplomat").
 fn role_agent(doc: &Doc, matches: &[Match], zone: &Range<usize>) -> Option<usize> {
-    let agents: Vec<(usize, &Match)> = matches
-        .iter()
-        .filter(|m| m.start >= zone.start && m.end <= zone.end)
-        .filter_map(|m| match m.target {
-            Hit::Agent(i) => Some((i, m)),
-            _ => None,
-        })
-        .collect();
     let tagged = doc.tokens.upos.len() == doc.tokens.len();
     let attribute = |m: &Match| {
         tagged
@@ -640,11 +633,12 @@ fn role_agent(doc: &Doc, matches: &[Match], zone: &Range<usize>) -> Option<usize
             && doc.tokens.upos[m.start] == Upos::Adj
             && doc.text_of(doc.tokens.spans[m.start]).eq_ignore_ascii_case("official")
     };
-    let first = agents.first()?;
-    if attribute(first.1) && agents.len() > 1 {
-        return Some(agents[1].0);
-    }
-    Some(first.0)
+    matches.iter().filter(|m| m.start >= zone.start && m.end <= zone.end && !attribute(m)).find_map(
+        |m| match m.target {
+            Hit::Agent(i) => Some(i),
+            _ => None,
+        },
+    )
 }
 
 /// A code that starts with a country (`KHMELI`), not an organisation (`IGOUNO`).
@@ -838,7 +832,7 @@ mod tests {
 
     fn dict() -> ActorDict {
         let actors = parse_actors(
-            "UN_ [IGOUNO]\nSECURITY_COUNCIL_ [IGOUNO]\nSENATE_ [XYZLEG]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\nTHE_XYZLAND_ [XYZ]\nINTERIOR_OFFICE_ [XYZGOV]\n",
+            "UN_ [IGOUNO]\nSECURITY_COUNCIL_ [IGOUNO]\nSENATE_ [XYZLEG]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\nTHE_XYZLAND_ [XYZ]\nINTERIOR_OFFICE_ [XYZGOV]\nDAILY_COURIER_ [XYZMED]\n",
         );
         let agents =
             parse_agents(
@@ -989,6 +983,12 @@ mod tests {
         assert_eq!(
             phrase_code("Xyzian military spokesman said", &tags, 3).as_deref(),
             Some("XYZMIL")
+        );
+        // Nor before a name whose own entry gives the role.
+        let tags = [Propn, Part, Adj, Propn, Propn];
+        assert_eq!(
+            phrase_code("Xyzland 's official Daily Courier said", &tags, 5).as_deref(),
+            Some("XYZMED")
         );
         // "an official" as a noun is one.
         assert_eq!(phrase_code("Xyzian official said", &[Adj, Noun], 2).as_deref(), Some("XYZGOV"));
