@@ -647,9 +647,10 @@ fn is_country_code(code: &str) -> bool {
 }
 
 /// What coding knows about the whole article: its date and the country it is mostly about
-/// (the most mentioned one, counting the resolved places that are not themselves country
-/// names, capitals or demonyms: "Irving, Texas" is in the United States), which gives role
-/// nouns with no country of their own ("police", "President X") a country.
+/// (the most mentioned one: country names, demonyms and capitals, dictionary names coded
+/// with a bare country such as "U.S." or a state's name, and the resolved places that are
+/// none of these, a town the gazetteer puts in a country), which gives role nouns with no
+/// country of their own ("police", "President X") a country.
 struct Context {
     date: Option<Date>,
     country: Option<String>,
@@ -665,9 +666,24 @@ impl Context {
         };
         let mut named = Vec::new();
         for m in matches.iter().flatten() {
-            if let Hit::Country(i) | Hit::Demonym(i) | Hit::Capital(i) = m.target {
-                count(i);
-                named.push(m.start..m.end);
+            match m.target {
+                Hit::Country(i) | Hit::Demonym(i) | Hit::Capital(i) => {
+                    count(i);
+                    named.push(m.start..m.end);
+                }
+                // Other names of a country or of its parts ("U.S.", a state, a province)
+                // are actors coded with the bare country; people and institutions
+                // ("Pentagon" USAMIL) do not count.
+                Hit::Actor(a) => {
+                    let code = dict.actors()[a].code_at(date).unwrap_or_default();
+                    if code.len() == 3 && is_country_code(code) {
+                        if let Some(i) = dict.countries().iter().position(|c| c.code == code[..3]) {
+                            count(i);
+                            named.push(m.start..m.end);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         // Places the gazetteer resolved (towns, regions) count for their country; the
@@ -832,7 +848,7 @@ mod tests {
 
     fn dict() -> ActorDict {
         let actors = parse_actors(
-            "UN_ [IGOUNO]\nSECURITY_COUNCIL_ [IGOUNO]\nSENATE_ [XYZLEG]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\nTHE_XYZLAND_ [XYZ]\nINTERIOR_OFFICE_ [XYZGOV]\nDAILY_COURIER_ [XYZMED]\n",
+            "UN_ [IGOUNO]\nSECURITY_COUNCIL_ [IGOUNO]\nSENATE_ [XYZLEG]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\nTHE_XYZLAND_ [XYZ]\nINTERIOR_OFFICE_ [XYZGOV]\nDAILY_COURIER_ [XYZMED]\nXYZIA_ [XYZ]\n",
         );
         let agents =
             parse_agents(
@@ -1019,6 +1035,22 @@ mod tests {
         // Lower case is the role noun only; a country-bound name stays a role.
         assert_eq!(phrase_code("the security council met", &[], 3), None);
         assert_eq!(phrase_code("the Senate met", &[], 2), None);
+    }
+
+    #[test]
+    fn a_dictionary_name_of_a_country_counts_for_the_article_country() {
+        // "Xyzia" is a dictionary actor coded with the bare country, as "U.S." is.
+        let text = "police arrested a man in Xyzia";
+        let mut doc = Doc::new(Article::new("t", text));
+        one_sentence_of_words(&mut doc);
+        let police = doc.tokens.spans[0];
+        assert_eq!(super::code_span(&doc, &dict(), police).map(|c| c.0).as_deref(), Some("XYZCOP"));
+        // A person's entry does not.
+        let text = "police arrested John Doe";
+        let mut doc = Doc::new(Article::new("t", text));
+        one_sentence_of_words(&mut doc);
+        let police = doc.tokens.spans[0];
+        assert_eq!(super::code_span(&doc, &dict(), police), None);
     }
 
     #[test]
