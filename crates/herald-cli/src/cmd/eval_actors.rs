@@ -83,8 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 skipped = true;
                 continue;
             };
-            let (phrase_code, phrase_reason) =
-                herald::actors::code_span(&doc, dict, span).unzip();
+            let (phrase_code, phrase_reason) = herald::actors::code_span(&doc, dict, span).unzip();
             let entity_code = doc
                 .layers
                 .entities
