@@ -622,9 +622,9 @@ fn role_in(
 
 /// The agent that gives the role of the phrase at `zone`: the first agent phrase, but not
 /// the adjective "official" ("the official news agency" is a news agency, not a government
-/// official; "Xyzland's official Daily Courier" is the newspaper's own entry). Other
-/// adjectives name the sector of the noun after them and keep it ("a military spokesman",
-/// "a retired diplomat").
+/// official; "Xyzland's official Daily Courier" is the newspaper's own entry), nor a rank
+/// before another role. Other modifiers name the sector of the noun after them and keep it
+/// ("a military spokesman", "a retired diplomat").
 fn role_agent(doc: &Doc, matches: &[Match], zone: &Range<usize>) -> Option<usize> {
     let tagged = doc.tokens.upos.len() == doc.tokens.len();
     let attribute = |m: &Match| {
@@ -633,13 +633,27 @@ fn role_agent(doc: &Doc, matches: &[Match], zone: &Range<usize>) -> Option<usize
             && doc.tokens.upos[m.start] == Upos::Adj
             && doc.text_of(doc.tokens.spans[m.start]).eq_ignore_ascii_case("official")
     };
-    matches.iter().filter(|m| m.start >= zone.start && m.end <= zone.end && !attribute(m)).find_map(
-        |m| match m.target {
-            Hit::Agent(i) => Some(i),
+    let agents: Vec<(usize, &Match)> = matches
+        .iter()
+        .filter(|m| m.start >= zone.start && m.end <= zone.end && !attribute(m))
+        .filter_map(|m| match m.target {
+            Hit::Agent(i) => Some((i, m)),
             _ => None,
-        },
-    )
+        })
+        .collect();
+    // A rank right before another role is that role's ("the deputy foreign minister" is
+    // GOV, though a deputy alone is a sheriff's, COP).
+    let rank = |k: usize| {
+        let m = agents[k].1;
+        m.end - m.start == 1
+            && agents.get(k + 1).is_some_and(|n| n.1.start == m.end)
+            && RANKS.contains(&doc.text_of(doc.tokens.spans[m.start]).to_lowercase().as_str())
+    };
+    (0..agents.len()).find(|&k| !rank(k)).map(|k| agents[k].0)
 }
+
+/// Words of rank that the agent dictionaries may list as roles of their own.
+const RANKS: &[&str] = &["deputy", "vice", "assistant", "acting"];
 
 /// A code that starts with a country (`KHMELI`), not an organisation (`IGOUNO`).
 fn is_country_code(code: &str) -> bool {
@@ -852,7 +866,7 @@ mod tests {
         );
         let agents =
             parse_agents(
-            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\nPOLICE {} [~COP]\nSECURITY_COUNCIL [~GOV]\nSENATE [~LEG]\nOFFICIAL [~GOV]\nNEWS_AGENCY [~MED]\nMILITARY {} [~MIL]\nSPOKESMAN [~GOV]\n",
+            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\nPOLICE {} [~COP]\nSECURITY_COUNCIL [~GOV]\nSENATE [~LEG]\nDEPUTY [~COP]\nOFFICIAL [~GOV]\nNEWS_AGENCY [~MED]\nMILITARY {} [~MIL]\nSPOKESMAN [~GOV]\n",
         );
         let country = |code: &str, name: &str, demonym: &str, capital: &str| Country {
             code: code.into(),
@@ -1006,6 +1020,12 @@ mod tests {
             phrase_code("Xyzland 's official Daily Courier said", &tags, 5).as_deref(),
             Some("XYZMED")
         );
+        // A rank before a role is that role's.
+        assert_eq!(
+            phrase_code("Xyzland 's deputy foreign minister said", &[], 5).as_deref(),
+            Some("XYZGOV")
+        );
+        assert_eq!(phrase_code("Xyzian deputy said", &[], 2).as_deref(), Some("XYZCOP"));
         // "an official" as a noun is one.
         assert_eq!(phrase_code("Xyzian official said", &[Adj, Noun], 2).as_deref(), Some("XYZGOV"));
     }
