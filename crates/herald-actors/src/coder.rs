@@ -447,7 +447,32 @@ fn mention_evidence(
                     Evidence { credit: None, code, strength: Strength::Capital, words },
                 );
             }
-            Hit::Agent(_) => {}
+            // A role noun that is also an organisation's name ("Security Council": a
+            // country's, or the UN's): with no country in the phrase, the organisation.
+            // Country-bound names ("Senate", a US entry) stay roles, coded with the
+            // article's country.
+            Hit::Agent(i) => {
+                let capitalised = (m.start..m.end)
+                    .any(|t| word(t).chars().next().is_some_and(char::is_uppercase));
+                let actor = dict
+                    .matcher()
+                    .actor_of_agent(i)
+                    .filter(|_| capitalised)
+                    .map(|a| &dict.actors()[a]);
+                if let Some(code) = actor.and_then(|a| a.code_at(date)) {
+                    if !is_country_code(code) {
+                        offer(
+                            &mut best,
+                            Evidence {
+                                credit: None,
+                                code: code.to_owned(),
+                                strength: Strength::Dictionary,
+                                words,
+                            },
+                        );
+                    }
+                }
+            }
         }
     }
     // "talks in Moscow", "travel to Ukraine": a place, not an actor.
@@ -458,7 +483,7 @@ fn mention_evidence(
     // The phrase itself may hold a country and a role ("the Indonesian navy").
     // When it only confirms the name's own entry ("NATO"), the entry keeps the credit in
     // the reason but the code ranks as a title.
-    if let Some(code) = compose(dict, date, matches, &tokens) {
+    if let Some(code) = compose(doc, dict, date, matches, &tokens) {
         match &mut best {
             Some(b) if b.code == code => {
                 b.credit = Some(b.strength);
@@ -490,7 +515,7 @@ fn mention_evidence(
     let mut title_role = None;
     if start < tokens.start {
         let zone = start..tokens.start;
-        match compose(dict, date, matches, &zone) {
+        match compose(doc, dict, date, matches, &zone) {
             Some(code) => offer(
                 &mut best,
                 Evidence {
@@ -500,7 +525,7 @@ fn mention_evidence(
                     words: span_of(&(start..tokens.end)),
                 },
             ),
-            None => title_role = role_in(dict, matches, &zone),
+            None => title_role = role_in(doc, dict, matches, &zone),
         }
     }
 
@@ -519,7 +544,7 @@ fn mention_evidence(
                     && doc.tokens.head[t].is_some_and(|h| tokens.contains(&(h as usize)))
             });
         if from < to && apposition {
-            match compose(dict, date, matches, &(from..to)) {
+            match compose(doc, dict, date, matches, &(from..to)) {
                 Some(code) => offer(
                     &mut best,
                     Evidence {
@@ -529,14 +554,16 @@ fn mention_evidence(
                         words: span_of(&(tokens.start..to)),
                     },
                 ),
-                None => title_role = title_role.or_else(|| role_in(dict, matches, &(from..to))),
+                None => {
+                    title_role = title_role.or_else(|| role_in(doc, dict, matches, &(from..to)))
+                }
             }
         }
     }
 
     // A title with a role and no country ("Prime Minister X"): the country comes from the
     // dictionary's entry for the person, else from the article.
-    let role_here = title_role.or_else(|| role_in(dict, matches, &tokens));
+    let role_here = title_role.or_else(|| role_in(doc, dict, matches, &tokens));
     if let Some((role, place)) = role_here {
         let country = best
             .as_ref()
@@ -569,26 +596,64 @@ fn mention_evidence(
 /// Roles a "former" holder has left for the elite (ELI).
 const FORMER_ROLES: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "SPY"];
 
-/// Keeps the stronger of two pieces of evidence (the earlier one on a tie).
+/// Keeps the stronger of two pieces of evidence; on a tie the earlier one, unless the later
+/// refines its code (`USA`, then `USAGOV` for "the US" and "State Department").
 fn offer(best: &mut Option<Evidence>, e: Evidence) {
-    if best.as_ref().is_none_or(|b| e.strength > b.strength) {
+    if best.as_ref().is_none_or(|b| {
+        e.strength > b.strength
+            || e.strength == b.strength
+                && e.code.len() > b.code.len()
+                && e.code.starts_with(&b.code)
+    }) {
         *best = Some(e);
     }
 }
 
-/// The first role an agent phrase inside `zone` gives.
+/// The role an agent phrase inside `zone` gives.
 fn role_in(
+    doc: &Doc,
     dict: &ActorDict,
     matches: &[Match],
     zone: &Range<usize>,
 ) -> Option<(String, AgentPlace)> {
-    matches.iter().filter(|m| m.start >= zone.start && m.end <= zone.end).find_map(|m| {
-        match m.target {
-            Hit::Agent(i) => Some((dict.agents()[i].code.clone(), dict.agents()[i].place)),
-            _ => None,
-        }
-    })
+    let i = role_agent(doc, matches, zone)?;
+    Some((dict.agents()[i].code.clone(), dict.agents()[i].place))
 }
+
+/// The agent that gives the role of the phrase at `zone`: the first agent phrase, but not
+/// the adjective "official" ("the official news agency" is a news agency, not a government
+/// official; "Xyzland's official Daily Courier" is the newspaper's own entry), nor a rank
+/// before another role. Other modifiers name the sector of the noun after them and keep it
+/// ("a military spokesman", "a retired diplomat").
+fn role_agent(doc: &Doc, matches: &[Match], zone: &Range<usize>) -> Option<usize> {
+    let tagged = doc.tokens.upos.len() == doc.tokens.len();
+    let attribute = |m: &Match| {
+        tagged
+            && m.end - m.start == 1
+            && doc.tokens.upos[m.start] == Upos::Adj
+            && doc.text_of(doc.tokens.spans[m.start]).eq_ignore_ascii_case("official")
+    };
+    let agents: Vec<(usize, &Match)> = matches
+        .iter()
+        .filter(|m| m.start >= zone.start && m.end <= zone.end && !attribute(m))
+        .filter_map(|m| match m.target {
+            Hit::Agent(i) => Some((i, m)),
+            _ => None,
+        })
+        .collect();
+    // A rank right before another role is that role's ("the deputy foreign minister" is
+    // GOV, though a deputy alone is a sheriff's, COP).
+    let rank = |k: usize| {
+        let m = agents[k].1;
+        m.end - m.start == 1
+            && agents.get(k + 1).is_some_and(|n| n.1.start == m.end)
+            && RANKS.contains(&doc.text_of(doc.tokens.spans[m.start]).to_lowercase().as_str())
+    };
+    (0..agents.len()).find(|&k| !rank(k)).map(|k| agents[k].0)
+}
+
+/// Words of rank that the agent dictionaries may list as roles of their own.
+const RANKS: &[&str] = &["deputy", "vice", "assistant", "acting"];
 
 /// A code that starts with a country (`KHMELI`), not an organisation (`IGOUNO`).
 fn is_country_code(code: &str) -> bool {
@@ -596,8 +661,10 @@ fn is_country_code(code: &str) -> bool {
 }
 
 /// What coding knows about the whole article: its date and the country it is mostly about
-/// (the most mentioned one), which gives role nouns with no country of their own
-/// ("police", "President X") a country.
+/// (the most mentioned one: country names, demonyms and capitals, dictionary names coded
+/// with a bare country such as "U.S." or a state's name, and the resolved places that are
+/// none of these, a town the gazetteer puts in a country), which gives role nouns with no
+/// country of their own ("police", "President X") a country.
 struct Context {
     date: Option<Date>,
     country: Option<String>,
@@ -607,11 +674,44 @@ impl Context {
     fn of(doc: &Doc, dict: &ActorDict, matches: &[Vec<Match>]) -> Context {
         let date = doc.article.date.and_then(|d| Date::parse_iso(&d.to_string()));
         let mut counts: Vec<(usize, usize)> = Vec::new();
+        let mut count = |i: usize| match counts.iter_mut().find(|(c, _)| *c == i) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((i, 1)),
+        };
+        let mut named = Vec::new();
         for m in matches.iter().flatten() {
-            if let Hit::Country(i) | Hit::Demonym(i) | Hit::Capital(i) = m.target {
-                match counts.iter_mut().find(|(c, _)| *c == i) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((i, 1)),
+            match m.target {
+                Hit::Country(i) | Hit::Demonym(i) | Hit::Capital(i) => {
+                    count(i);
+                    named.push(m.start..m.end);
+                }
+                // Other names of a country or of its parts ("U.S.", a state, a province)
+                // are actors coded with the bare country; people and institutions
+                // ("Pentagon" USAMIL) do not count.
+                Hit::Actor(a) => {
+                    let code = dict.actors()[a].code_at(date).unwrap_or_default();
+                    if code.len() == 3 && is_country_code(code) {
+                        if let Some(i) = dict.countries().iter().position(|c| c.code == code[..3]) {
+                            count(i);
+                            named.push(m.start..m.end);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Places the gazetteer resolved (towns, regions) count for their country; the
+        // ones the dictionary already counted do not count twice.
+        for place in &doc.layers.places {
+            let Some(i) = dict.countries().iter().position(|c| c.iso2 == place.country) else {
+                continue;
+            };
+            for mention in &place.mentions {
+                let counted = locate(doc, mention.span).is_none_or(|(_, tokens)| {
+                    named.iter().any(|r| r.start < tokens.end && tokens.start < r.end)
+                });
+                if !counted {
+                    count(i);
                 }
             }
         }
@@ -644,13 +744,17 @@ fn sentence_matches(doc: &Doc, dict: &ActorDict) -> Vec<Vec<Match>> {
 /// the role an agent phrase gives. `None` without both a base and a role, or an
 /// organisation.
 fn compose(
+    doc: &Doc,
     dict: &ActorDict,
     date: Option<Date>,
     matches: &[Match],
     zone: &Range<usize>,
 ) -> Option<String> {
     let mut base: Option<String> = None;
-    let mut role: Option<(&str, AgentPlace)> = None;
+    let role = role_agent(doc, matches, zone).map(|i| {
+        let a = &dict.agents()[i];
+        (a.code.as_str(), a.place)
+    });
     for m in matches.iter().filter(|m| m.start >= zone.start && m.end <= zone.end) {
         match m.target {
             Hit::Actor(i) => {
@@ -661,10 +765,7 @@ fn compose(
             Hit::Country(i) | Hit::Demonym(i) | Hit::Capital(i) => {
                 base.get_or_insert_with(|| dict.countries()[i].code.clone());
             }
-            Hit::Agent(i) => {
-                let a = &dict.agents()[i];
-                role.get_or_insert((a.code.as_str(), a.place));
-            }
+            Hit::Agent(_) => {}
         }
     }
     let base = base?;
@@ -754,18 +855,18 @@ fn is_determiner(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use herald_doc::{Article, Doc, Entity, Mention, PubDate, Sentence, Span};
+    use herald_doc::{Article, Doc, Entity, Mention, PubDate, Sentence, Span, Upos};
 
     use crate::tabari::{parse_actors, parse_agents};
     use crate::{ActorDict, Country};
 
     fn dict() -> ActorDict {
         let actors = parse_actors(
-            "UN_ [IGOUNO]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\n",
+            "UN_ [IGOUNO]\nSECURITY_COUNCIL_ [IGOUNO]\nSENATE_ [XYZLEG]\nJOHN_DOE_\n\t[XYZGOV 20100101-20150101]\n\t[XYZELI]\nWESTERN_COUNTRIES_ [WST]\nTHE_XYZLAND_ [XYZ]\nINTERIOR_OFFICE_ [XYZGOV]\nDAILY_COURIER_ [XYZMED]\nXYZIA_ [XYZ]\n",
         );
         let agents =
             parse_agents(
-            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\n",
+            "FOREIGN_MINISTER [~GOV]\nSECRETARY_GENERAL [~GOV]\nPRESIDENT [~GOV]\nTROOPS {} [~MIL]\nPOLICE {} [~COP]\nSECURITY_COUNCIL [~GOV]\nSENATE [~LEG]\nDEPUTY [~COP]\nOFFICIAL [~GOV]\nNEWS_AGENCY [~MED]\nMILITARY {} [~MIL]\nSPOKESMAN [~GOV]\n",
         );
         let country = |code: &str, name: &str, demonym: &str, capital: &str| Country {
             code: code.into(),
@@ -885,6 +986,119 @@ mod tests {
         assert_eq!(
             check("Western countries imposed sanctions", "2022-01-01", &[&[(0, 1)]]),
             codes(&["WST"])
+        );
+    }
+
+    /// The code of the first `n` words of `text` as one phrase, with the given tags.
+    fn phrase_code(text: &str, upos: &[Upos], n: usize) -> Option<String> {
+        let mut doc = Doc::new(Article::new("t", text));
+        one_sentence_of_words(&mut doc);
+        doc.tokens.upos = upos.to_vec();
+        doc.tokens.upos.resize(doc.tokens.len(), Upos::X);
+        let span = Span::new(0, doc.tokens.spans[n - 1].end);
+        super::code_span(&doc, &dict(), span).map(|c| c.0)
+    }
+
+    #[test]
+    fn the_adjective_official_is_no_role_but_other_adjectives_are() {
+        use Upos::{Adj, Noun, Part, Propn};
+        // "Xyzland 's official news agency": a news agency, not an official.
+        let tags = [Propn, Part, Adj, Noun, Noun];
+        assert_eq!(
+            phrase_code("Xyzland 's official news agency said", &tags, 5).as_deref(),
+            Some("XYZMED")
+        );
+        // "the Xyzian military spokesman" speaks for the military.
+        let tags = [Adj, Adj, Noun];
+        assert_eq!(
+            phrase_code("Xyzian military spokesman said", &tags, 3).as_deref(),
+            Some("XYZMIL")
+        );
+        // Nor before a name whose own entry gives the role.
+        let tags = [Propn, Part, Adj, Propn, Propn];
+        assert_eq!(
+            phrase_code("Xyzland 's official Daily Courier said", &tags, 5).as_deref(),
+            Some("XYZMED")
+        );
+        // A rank before a role is that role's.
+        assert_eq!(
+            phrase_code("Xyzland 's deputy foreign minister said", &[], 5).as_deref(),
+            Some("XYZGOV")
+        );
+        assert_eq!(phrase_code("Xyzian deputy said", &[], 2).as_deref(), Some("XYZCOP"));
+        // "an official" as a noun is one.
+        assert_eq!(phrase_code("Xyzian official said", &[Adj, Noun], 2).as_deref(), Some("XYZGOV"));
+    }
+
+    #[test]
+    fn an_institution_takes_its_sector_from_its_head_noun() {
+        // herald's agent additions: radio, church, "mining giant".
+        let dict = ActorDict::bundled().unwrap();
+        let code = |text: &str, n: usize| {
+            let mut doc = Doc::new(Article::new("t", text));
+            one_sentence_of_words(&mut doc);
+            let span = Span::new(0, doc.tokens.spans[n - 1].end);
+            super::code_span(&doc, &dict, span).map(|c| c.0)
+        };
+        assert_eq!(code("Peru 's state radio said", 4).as_deref(), Some("PERMED"));
+        assert_eq!(code("the Greek Orthodox Church said", 4).as_deref(), Some("GRCCHRORT"));
+        assert_eq!(code("the Chilean mining giant said", 4).as_deref(), Some("CHLBUS"));
+    }
+
+    #[test]
+    fn a_role_noun_that_names_an_organisation_is_the_organisation_without_a_country() {
+        assert_eq!(phrase_code("the Security Council met", &[], 3).as_deref(), Some("IGOUNO"));
+        assert_eq!(
+            phrase_code("the Abcian Security Council met", &[], 4).as_deref(),
+            Some("ABCGOV")
+        );
+        // Lower case is the role noun only; a country-bound name stays a role.
+        assert_eq!(phrase_code("the security council met", &[], 3), None);
+        assert_eq!(phrase_code("the Senate met", &[], 2), None);
+    }
+
+    #[test]
+    fn a_dictionary_name_of_a_country_counts_for_the_article_country() {
+        // "Xyzia" is a dictionary actor coded with the bare country, as "U.S." is.
+        let text = "police arrested a man in Xyzia";
+        let mut doc = Doc::new(Article::new("t", text));
+        one_sentence_of_words(&mut doc);
+        let police = doc.tokens.spans[0];
+        assert_eq!(super::code_span(&doc, &dict(), police).map(|c| c.0).as_deref(), Some("XYZCOP"));
+        // A person's entry does not.
+        let text = "police arrested John Doe";
+        let mut doc = Doc::new(Article::new("t", text));
+        one_sentence_of_words(&mut doc);
+        let police = doc.tokens.spans[0];
+        assert_eq!(super::code_span(&doc, &dict(), police), None);
+    }
+
+    #[test]
+    fn the_article_country_counts_its_resolved_places() {
+        let text = "police arrested a man in Smalltown";
+        let mut doc = Doc::new(Article::new("t", text));
+        one_sentence_of_words(&mut doc);
+        let police = doc.tokens.spans[0];
+        assert_eq!(super::code_span(&doc, &dict(), police), None);
+        // The gazetteer put Smalltown in Xyzland (ISO "XY").
+        doc.layers.places.push(herald_doc::Place {
+            id: "P0".into(),
+            name: "Smalltown".into(),
+            geonameid: None,
+            country: "XY".into(),
+            lat: 0.0,
+            lon: 0.0,
+            mentions: vec![Mention::new(doc.tokens.spans[5])],
+        });
+        assert_eq!(super::code_span(&doc, &dict(), police).map(|c| c.0).as_deref(), Some("XYZCOP"));
+    }
+
+    #[test]
+    fn a_dictionary_code_that_refines_another_in_the_phrase_wins() {
+        // "The Xyzland" (the country) and "Interior Office" (its government) in one phrase.
+        assert_eq!(
+            phrase_code("The Xyzland Interior Office said", &[], 4).as_deref(),
+            Some("XYZGOV")
         );
     }
 

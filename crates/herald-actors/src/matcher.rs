@@ -44,8 +44,9 @@ struct Pattern {
     /// Word ids after the first.
     rest: Box<[u32]>,
     target: Hit,
-    /// A short all-capitals single word (`US`, `UN`): the token must be all capitals too,
-    /// so that the pronoun "us" or "Un" at a sentence start do not match.
+    /// A short all-capitals single name (`US`, `UN`): the token must be all capitals too,
+    /// so that the pronoun "us" or "Un" at a sentence start do not match. Role nouns of
+    /// three letters ("men", "spy") are not.
     acronym: bool,
 }
 
@@ -54,6 +55,9 @@ struct Pattern {
 pub struct Matcher {
     vocab: HashMap<Box<str>, u32>,
     by_first: HashMap<u32, Vec<Pattern>>,
+    /// Agents whose phrase is also an actor's name (`SECURITY_COUNCIL` is a role noun and
+    /// the UN's Security Council): agent index → actor index.
+    shadowed: HashMap<usize, usize>,
 }
 
 impl Matcher {
@@ -100,19 +104,27 @@ impl Matcher {
     ) {
         // The tokenizer splits hyphens off ("Secretary - General", as UD does) and the
         // dictionaries spell such words both ways: hyphens are no part of a phrase.
+        let folded: Vec<String> = words.iter().map(|w| w.chars().map(fold).collect()).collect();
         let words: Vec<&str> =
-            words.iter().flat_map(|w| w.split('-')).filter(|w| !w.is_empty()).collect();
+            folded.iter().flat_map(|w| w.split('-')).filter(|w| !w.is_empty()).collect();
         if words.is_empty() {
             return;
         }
         let ids: Vec<u32> = words.iter().map(|w| self.intern(w)).collect();
-        let acronym = words.len() == 1
+        // Role nouns are no acronyms ("men", "boy", "spy").
+        let acronym = target.is_name()
+            && words.len() == 1
             && words[0].len() <= 3
             && words[0].chars().all(|c| c.is_ascii_uppercase());
         let pattern = Pattern { rest: ids[1..].into(), target, acronym };
         let list = self.by_first.entry(ids[0]).or_default();
         match seen.get(&ids) {
-            Some(&(_, at)) => list[at] = pattern,
+            Some(&(_, at)) => {
+                if let (Hit::Actor(actor), Hit::Agent(agent)) = (list[at].target, target) {
+                    self.shadowed.insert(agent, actor);
+                }
+                list[at] = pattern;
+            }
             None => {
                 seen.insert(ids.clone(), (ids[0], list.len()));
                 list.push(pattern);
@@ -123,6 +135,12 @@ impl Matcher {
     fn intern(&mut self, word: &str) -> u32 {
         let next = self.vocab.len() as u32;
         *self.vocab.entry(word.into()).or_insert(next)
+    }
+
+    /// The actor whose name is the same phrase as agent `agent` (which the matcher reports,
+    /// as [`Hit::Agent`]).
+    pub fn actor_of_agent(&self, agent: usize) -> Option<usize> {
+        self.shadowed.get(&agent).copied()
     }
 
     /// Number of distinct words in the index.
@@ -142,14 +160,26 @@ impl Matcher {
                 continue;
             }
             upper.clear();
-            upper.extend(t.chars().flat_map(char::to_uppercase));
+            upper.extend(t.chars().flat_map(char::to_uppercase).map(fold));
             at.push(i);
             ids.push(self.vocab.get(upper.as_str()).copied());
         }
         let mut out = Vec::new();
         let mut k = 0;
         while k < ids.len() {
-            let found = ids[k].and_then(|first| self.longest_at(tokens, &at, &ids, k, first));
+            let mut found = ids[k].and_then(|first| self.longest_at(tokens, &at, &ids, k, first));
+            // An entry that starts with the article ("THE_UN_") does not hide a longer name
+            // after the article ("the UN refugee agency", "the US State Department").
+            if found.is_some() && tokens[at[k]].eq_ignore_ascii_case("the") && k + 1 < ids.len() {
+                let next =
+                    ids[k + 1].and_then(|first| self.longest_at(tokens, &at, &ids, k + 1, first));
+                if let (Some((end, _)), Some((next_end, _))) = (found, next) {
+                    if next_end > end {
+                        k += 1;
+                        found = next;
+                    }
+                }
+            }
             match found {
                 Some((end, target)) => {
                     out.push(Match { start: at[k], end: at[end - 1] + 1, target });
@@ -192,6 +222,30 @@ impl Matcher {
     }
 }
 
+/// An upper-case letter without its accent (`É` → `E`, `Š` → `S`): news spells names with
+/// accents ("Médecins Sans Frontières") that the dictionaries mostly leave out, and the
+/// other way round.
+fn fold(c: char) -> char {
+    match c {
+        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'Ď' | 'Đ' => 'D',
+        'È'..='Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'Ğ' => 'G',
+        'Ì'..='Ï' | 'Ī' | 'İ' => 'I',
+        'Ł' => 'L',
+        'Ñ' | 'Ń' | 'Ň' => 'N',
+        'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
+        'Ř' => 'R',
+        'Ś' | 'Ş' | 'Š' => 'S',
+        'Ţ' | 'Ť' => 'T',
+        'Ù'..='Ü' | 'Ū' | 'Ů' | 'Ű' => 'U',
+        'Ý' | 'Ÿ' => 'Y',
+        'Ź' | 'Ż' | 'Ž' => 'Z',
+        c => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::tabari::{parse_actors, parse_agents};
@@ -199,7 +253,8 @@ mod tests {
 
     fn dict() -> ActorDict {
         let actors = parse_actors("UN_ [IGOUNO]\nUNITED_NATIONS_ [IGOUNO]\nUNITED_NATIONS_SECURITY_COUNCIL_ [IGOUNOSCN]\nUS_ [USA]\n");
-        let agents = parse_agents("SECURITY_FORCES [~COP]\nFOREIGN_MINISTER [~GOVFRM]\n");
+        let agents =
+            parse_agents("SECURITY_FORCES [~COP]\nFOREIGN_MINISTER [~GOVFRM]\nSPY [~SPY]\n");
         ActorDict::new(actors.entries, agents.entries, Vec::new())
     }
 
@@ -221,6 +276,28 @@ mod tests {
         assert_eq!(spans("tell us about the US"), vec![(4, 5)]);
         assert_eq!(spans("Us and the UN"), vec![(3, 4)]);
         assert_eq!(spans("security forces and the foreign minister"), vec![(0, 2), (4, 6)]);
+        assert_eq!(spans("the Spy and the spy"), vec![(1, 2), (4, 5)]);
+    }
+
+    #[test]
+    fn accents_do_not_matter() {
+        let d = ActorDict::new(
+            parse_actors("MEDECINS_SANS_FRONTIERES_ [NGOHLHMSF]\nÉLYSÉE_ [FRAGOV]\n").entries,
+            Vec::new(),
+            Vec::new(),
+        );
+        assert_eq!(d.matcher().find(&["Médecins", "Sans", "Frontières", "said"]).len(), 1);
+        assert_eq!(d.matcher().find(&["the", "Elysee", "said"]).len(), 1);
+    }
+
+    #[test]
+    fn an_article_entry_does_not_hide_a_longer_name_after_the_article() {
+        let actors = parse_actors("THE_US_ [USA]\nUS_STATE_DEPARTMENT_ [USAGOV]\n");
+        let d = ActorDict::new(actors.entries, Vec::new(), Vec::new());
+        let found = d.matcher().find(&["The", "US", "State", "Department", "said"]);
+        assert_eq!(found.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), [(1, 4)]);
+        let found = d.matcher().find(&["The", "US", "said"]);
+        assert_eq!(found.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), [(0, 2)]);
     }
 
     #[test]

@@ -83,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 skipped = true;
                 continue;
             };
-            let phrase_code = herald::actors::code_span(&doc, dict, span).map(|(c, _)| c);
+            let (phrase_code, phrase_reason) = herald::actors::code_span(&doc, dict, span).unzip();
             let entity_code = doc
                 .layers
                 .entities
@@ -99,10 +99,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
             if args.errors && !(ok_phrase && ok_entity) {
                 println!(
-                    "{}\t{phrase:?}\tgold {gold}\tphrase {}\tentity {}\t({why})",
+                    "{}\t{phrase:?}\tgold {gold}\tphrase {}\tentity {}\t({why})\t[{}]",
                     record["id"].as_str().unwrap_or("?"),
                     phrase_code.as_deref().unwrap_or("-"),
                     entity_code.as_deref().unwrap_or("-"),
+                    phrase_reason.as_deref().unwrap_or("no evidence"),
                 );
             }
         }
