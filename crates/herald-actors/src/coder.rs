@@ -406,7 +406,7 @@ fn mention_evidence(
         let words = span_of(&(m.start..m.end));
         match m.target {
             Hit::Actor(i) => {
-                if let Some(code) = dict.actors()[i].code_at(date) {
+                if let Some(code) = dict.actor_code_at(i, date) {
                     offer(
                         &mut best,
                         Evidence {
@@ -689,7 +689,7 @@ impl Context {
                 // are actors coded with the bare country; people and institutions
                 // ("Pentagon" USAMIL) do not count.
                 Hit::Actor(a) => {
-                    let code = dict.actors()[a].code_at(date).unwrap_or_default();
+                    let code = dict.actor_code_at(a, date).unwrap_or_default();
                     if code.len() == 3 && is_country_code(code) {
                         if let Some(i) = dict.countries().iter().position(|c| c.code == code[..3]) {
                             count(i);
@@ -758,7 +758,7 @@ fn compose(
     for m in matches.iter().filter(|m| m.start >= zone.start && m.end <= zone.end) {
         match m.target {
             Hit::Actor(i) => {
-                if let Some(code) = dict.actors()[i].code_at(date) {
+                if let Some(code) = dict.actor_code_at(i, date) {
                     base.get_or_insert_with(|| code.to_owned());
                 }
             }

@@ -90,7 +90,7 @@ impl DatedCode {
         self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
     }
 
-    fn is_dated(&self) -> bool {
+    pub(crate) fn is_dated(&self) -> bool {
         self.from.is_some() || self.until.is_some()
     }
 }
@@ -180,6 +180,31 @@ impl ActorDict {
     /// The phrase matcher.
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// The code the phrase that reported actor `actor` stands for on `date`: of the actors
+    /// sharing that name ("President Bush" is the father in 1990 and the son in 2003), the
+    /// reported one's own code unless it is none or an elite's (ELI) then, when another
+    /// holds an office (a dated code other than ELI) on the date.
+    pub fn actor_code_at(&self, actor: usize, date: Option<Date>) -> Option<&str> {
+        let reported = self.actors.get(actor)?;
+        let hidden = self.matcher.hidden_by(actor);
+        if let (Some(d), false) = (date, hidden.is_empty()) {
+            // An office held on the date beats being a (former) elite then: in 1990
+            // "President Bush" is the president, not his son.
+            let own = reported.code_at(date);
+            if own.is_none_or(|c| c.ends_with("ELI")) {
+                let office = hidden.iter().filter_map(|&i| self.actors.get(i)).find_map(|e| {
+                    e.codes
+                        .iter()
+                        .find(|c| c.is_dated() && c.holds_on(d) && !c.code.ends_with("ELI"))
+                });
+                if let Some(c) = office {
+                    return Some(c.code.as_str());
+                }
+            }
+        }
+        reported.code_at(date)
     }
 
     /// The country with this CAMEO code.
@@ -321,6 +346,18 @@ mod bundled_tests {
         let hits = dict.matcher().find(&["Western", "countries", "imposed", "sanctions"]);
         let Hit::Actor(i) = hits[0].target else { panic!("{hits:?}") };
         assert_eq!(dict.actors()[i].code_at(None), Some("WST"));
+    }
+
+    #[test]
+    fn a_name_two_actors_share_codes_the_one_in_office_on_the_date() {
+        let text = "ELDER_DOE_\n+PRESIDENT_DOE\n\t[XYZELI 500101-890119]\n\t[XYZGOV 890120-930120]\nYOUNGER_DOE_\n+PRESIDENT_DOE\n\t[XYZELI 600101-010119]\n\t[XYZGOV 010120-090120]\n";
+        let actors = tabari::parse_actors(text).entries;
+        let dict = ActorDict::new(actors, Vec::new(), Vec::new());
+        let hits = dict.matcher().find(&["President", "Doe"]);
+        let Hit::Actor(i) = hits[0].target else { panic!("{hits:?}") };
+        assert_eq!(dict.actor_code_at(i, Some(Date::new(1990, 9, 1))), Some("XYZGOV"));
+        assert_eq!(dict.actor_code_at(i, Some(Date::new(2003, 3, 1))), Some("XYZGOV"));
+        assert_eq!(dict.actor_code_at(i, Some(Date::new(1998, 1, 1))), Some("XYZELI"));
     }
 
     #[test]

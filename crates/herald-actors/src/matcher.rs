@@ -58,6 +58,9 @@ pub struct Matcher {
     /// Agents whose phrase is also an actor's name (`SECURITY_COUNCIL` is a role noun and
     /// the UN's Security Council): agent index → actor index.
     shadowed: HashMap<usize, usize>,
+    /// Actors whose name is also an earlier actor's (`PRESIDENT_BUSH` is both Bushes):
+    /// the actor the phrase reports → the ones it hides, so a date can choose.
+    hidden: HashMap<usize, Vec<usize>>,
 }
 
 impl Matcher {
@@ -120,9 +123,23 @@ impl Matcher {
         let list = self.by_first.entry(ids[0]).or_default();
         match seen.get(&ids) {
             Some(&(_, at)) => {
-                if let (Hit::Actor(actor), Hit::Agent(agent)) = (list[at].target, target) {
-                    self.shadowed.insert(agent, actor);
+                match (list[at].target, target) {
+                    (Hit::Actor(actor), Hit::Agent(agent)) => {
+                        self.shadowed.insert(agent, actor);
+                    }
+                    (Hit::Actor(old), Hit::Actor(new)) if old != new => {
+                        let mut hidden = self.hidden.remove(&old).unwrap_or_default();
+                        hidden.push(old);
+                        let list = self.hidden.entry(new).or_default();
+                        for h in hidden {
+                            if !list.contains(&h) {
+                                list.push(h);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
+                let list = self.by_first.entry(ids[0]).or_default();
                 list[at] = pattern;
             }
             None => {
@@ -141,6 +158,11 @@ impl Matcher {
     /// as [`Hit::Agent`]).
     pub fn actor_of_agent(&self, agent: usize) -> Option<usize> {
         self.shadowed.get(&agent).copied()
+    }
+
+    /// Earlier actors that share a name with actor `actor` (which the matcher reports).
+    pub fn hidden_by(&self, actor: usize) -> &[usize] {
+        self.hidden.get(&actor).map_or(&[], Vec::as_slice)
     }
 
     /// Number of distinct words in the index.
