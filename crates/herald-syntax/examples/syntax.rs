@@ -7,7 +7,9 @@
 //! and scores it on `DEVS` (space-separated CoNLL-U files). `DECODE_BEAM=k` and
 //! `DECODE_MARGIN=x` make `eval` decode with width k and score margin x. `tagger` scores the
 //! new tagger on `DEVS` (space-separated CoNLL-U files; default the DEV argument), trained with
-//! `TAG_SEED` (default 1), and also saves and scores copies pruned at each of `TAG_PRUNES`
+//! `TAG_SEED` (default 1) with the shipped recipe or `TAG_RECIPE=bi` (the bidirectional one;
+//! single settings: `TAG_BIDI=0|1`, `TAG_TEMPLATES=1|2`, `TAG_MIN_ABS`: pruning at training;
+//! the parser's jackknife taggers use the same recipe), and also saves and scores copies pruned at each of `TAG_PRUNES`
 //! (`OUT_DIR/tp1/`, …).
 
 use std::path::{Path, PathBuf};
@@ -30,10 +32,23 @@ fn main() {
                 train.n_words(),
                 train.excluded
             );
+            // TAG_RECIPE=bi: the bidirectional recipe, then TAG_BIDI, TAG_TEMPLATES and
+            // TAG_MIN_ABS (pruning at training) change single settings.
+            let base = match std::env::var("TAG_RECIPE").as_deref() {
+                Ok("bi") => TaggerConfig::bidirectional(),
+                _ => TaggerConfig::default(),
+            };
             let tcfg = TaggerConfig {
                 epochs: env("TAG_EPOCHS", 10),
                 seed: env("TAG_SEED", 1) as u64,
-                ..Default::default()
+                bidirectional: env("TAG_BIDI", base.bidirectional as usize) != 0,
+                templates: env("TAG_TEMPLATES", base.templates as usize) as u32,
+                prune: herald_ml::Prune {
+                    min_abs: std::env::var("TAG_MIN_ABS")
+                        .map_or(base.prune.min_abs, |v| v.parse().unwrap()),
+                    ..base.prune
+                },
+                ..base.clone()
             };
             let t0 = Instant::now();
             let tagger = if args[0] != "parser" {
@@ -95,7 +110,7 @@ fn main() {
                     beam: env("BEAM", 1),
                     ..Default::default()
                 };
-                let jcfg = TaggerConfig { epochs: env("JK_EPOCHS", 5), ..Default::default() };
+                let jcfg = TaggerConfig { epochs: env("JK_EPOCHS", 5), ..tcfg.clone() };
                 let p = train_parser(&train.sentences, &pcfg, &jcfg, &Progress::stderr());
                 eprintln!("parser trained in {:.1}s", t0.elapsed().as_secs_f64());
                 // PRUNES="1.5 2": save and score a pruned copy at each threshold (DEVS: the
