@@ -52,9 +52,10 @@ impl Default for TaggerConfig {
 }
 
 impl TaggerConfig {
-    /// The bidirectional recipe (not the shipped model's; `bench/syntax/RESULTS.md`): the 5
+    /// The bidirectional recipe, the shipped tagger's (`bench/syntax/RESULTS.md`): the 5
     /// newer templates, a right-to-left model, weights below 1.0 pruned (halves the two models
     /// for -0.05 UPOS). EWT dev UPOS 0.9541, GUM 0.9724 against the default's 0.9524, 0.9711.
+    /// The default (one direction, the original templates) is the parser's jackknife recipe.
     pub fn bidirectional() -> TaggerConfig {
         TaggerConfig {
             prune: Prune { min_abs: 1.0, min_updates: 1 },

@@ -51,8 +51,8 @@ struct Common {
     #[arg(long)]
     include_nc: bool,
     /// The bidirectional tagger recipe (5 more templates, a right-to-left model, weights
-    /// below 1.0 pruned; not the shipped model's): for `train tagger` the tagger, for
-    /// `train parser` its jackknife taggers
+    /// below 1.0 pruned): for `train tagger` the tagger (the shipped tagger's recipe), for
+    /// `train parser` its jackknife taggers (the shipped parser's are one-direction)
     #[arg(long)]
     bidirectional: bool,
 }
