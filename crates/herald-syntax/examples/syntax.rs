@@ -5,7 +5,12 @@
 //! `JK_EPOCHS`, `TAG_EPOCHS`, `BEAM` (beam width: global training and beam decoding);
 //! `PRUNES="1.5 1.65"` also saves the parser pruned at each threshold (`OUT_DIR/p1.5/`, …)
 //! and scores it on `DEVS` (space-separated CoNLL-U files). `DECODE_BEAM=k` and
-//! `DECODE_MARGIN=x` make `eval` decode with width k and score margin x.
+//! `DECODE_MARGIN=x` make `eval` decode with width k and score margin x. `tagger` scores the
+//! new tagger on `DEVS` (space-separated CoNLL-U files; default the DEV argument), trained with
+//! `TAG_SEED` (default 1) with the shipped recipe or `TAG_RECIPE=bi` (the bidirectional one;
+//! single settings: `TAG_BIDI=0|1`, `TAG_TEMPLATES=1|2`, `TAG_MIN_ABS`: pruning at training;
+//! the parser's jackknife taggers use the same recipe), and also saves and scores copies pruned at each of `TAG_PRUNES`
+//! (`OUT_DIR/tp1/`, …).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -27,7 +32,24 @@ fn main() {
                 train.n_words(),
                 train.excluded
             );
-            let tcfg = TaggerConfig { epochs: env("TAG_EPOCHS", 10), ..Default::default() };
+            // TAG_RECIPE=bi: the bidirectional recipe, then TAG_BIDI, TAG_TEMPLATES and
+            // TAG_MIN_ABS (pruning at training) change single settings.
+            let base = match std::env::var("TAG_RECIPE").as_deref() {
+                Ok("bi") => TaggerConfig::bidirectional(),
+                _ => TaggerConfig::default(),
+            };
+            let tcfg = TaggerConfig {
+                epochs: env("TAG_EPOCHS", 10),
+                seed: env("TAG_SEED", 1) as u64,
+                bidirectional: env("TAG_BIDI", base.bidirectional as usize) != 0,
+                templates: env("TAG_TEMPLATES", base.templates as usize) as u32,
+                prune: herald_ml::Prune {
+                    min_abs: std::env::var("TAG_MIN_ABS")
+                        .map_or(base.prune.min_abs, |v| v.parse().unwrap()),
+                    ..base.prune
+                },
+                ..base.clone()
+            };
             let t0 = Instant::now();
             let tagger = if args[0] != "parser" {
                 let t = train_tagger(&train.sentences, &tcfg, &Progress::stderr());
@@ -38,28 +60,45 @@ fn main() {
                 Tagger::load(std::fs::File::open(out.join(TAGGER_FILE)).unwrap()).unwrap()
             };
             if args[0] == "tagger" {
-                for devp in &args[2..3] {
-                    let dev = read_corpus(&[PathBuf::from(devp)], &[]).unwrap().sentences;
-                    let (mut n, mut u, mut x, mut l) = (0, 0, 0, 0);
-                    let t0 = Instant::now();
-                    for s in &dev {
-                        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-                        let tags = tagger.tag(&forms);
-                        for (w, t) in s.words.iter().zip(tags) {
-                            n += 1;
-                            u += (tagger.upos(t) == w.upos) as usize;
-                            x += (tagger.xpos(t) == w.xpos) as usize;
-                            l += (tagger.lemma(&w.form, t) == w.lemma) as usize;
+                let devs: Vec<String> = match std::env::var("DEVS") {
+                    Ok(d) => d.split_whitespace().map(String::from).collect(),
+                    Err(_) => args[2..3].to_vec(),
+                };
+                // TAG_PRUNES="0.5 1": also score (and save as OUT_DIR/tpX/) pruned copies.
+                let mut variants = vec![("full".to_string(), tagger.clone())];
+                for t in std::env::var("TAG_PRUNES").unwrap_or_default().split_whitespace() {
+                    let p = tagger.pruned(t.parse().unwrap());
+                    let dir = out.join(format!("tp{t}"));
+                    std::fs::create_dir_all(&dir).unwrap();
+                    p.save(std::fs::File::create(dir.join(TAGGER_FILE)).unwrap()).unwrap();
+                    let size = std::fs::metadata(dir.join(TAGGER_FILE)).unwrap().len();
+                    variants.push((format!("prune {t} ({:.2} MB)", size as f64 / 1e6), p));
+                }
+                for (name, tagger) in &variants {
+                    for devp in &devs {
+                        let dev = read_corpus(&[PathBuf::from(devp)], &[]).unwrap().sentences;
+                        let (mut n, mut u, mut x, mut l) = (0, 0, 0, 0);
+                        let t0 = Instant::now();
+                        for s in &dev {
+                            let forms: Vec<&str> =
+                                s.words.iter().map(|w| w.form.as_str()).collect();
+                            let tags = tagger.tag(&forms);
+                            for (w, t) in s.words.iter().zip(tags) {
+                                n += 1;
+                                u += (tagger.upos(t) == w.upos) as usize;
+                                x += (tagger.xpos(t) == w.xpos) as usize;
+                                l += (tagger.lemma(&w.form, t) == w.lemma) as usize;
+                            }
                         }
+                        let f = |a: usize| a as f64 / n as f64;
+                        eprintln!(
+                            "{name}: {devp}: upos {:.4} xpos {:.4} lemma {:.4} ({:.0} words/s)",
+                            f(u),
+                            f(x),
+                            f(l),
+                            n as f64 / t0.elapsed().as_secs_f64()
+                        );
                     }
-                    let f = |a: usize| a as f64 / n as f64;
-                    eprintln!(
-                        "{devp}: upos {:.4} xpos {:.4} lemma {:.4} ({:.0} words/s)",
-                        f(u),
-                        f(x),
-                        f(l),
-                        n as f64 / t0.elapsed().as_secs_f64()
-                    );
                 }
                 return;
             }
@@ -71,7 +110,7 @@ fn main() {
                     beam: env("BEAM", 1),
                     ..Default::default()
                 };
-                let jcfg = TaggerConfig { epochs: env("JK_EPOCHS", 5), ..Default::default() };
+                let jcfg = TaggerConfig { epochs: env("JK_EPOCHS", 5), ..tcfg.clone() };
                 let p = train_parser(&train.sentences, &pcfg, &jcfg, &Progress::stderr());
                 eprintln!("parser trained in {:.1}s", t0.elapsed().as_secs_f64());
                 // PRUNES="1.5 2": save and score a pruned copy at each threshold (DEVS: the

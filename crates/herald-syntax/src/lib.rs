@@ -50,7 +50,9 @@ pub use parser::{Arc, DepLabel, Parser, ParserConfig};
 pub use tagger::{Tag, Tagger, TaggerConfig};
 
 const TAGGER_KIND: &str = "herald-tagger";
-const TAGGER_VERSION: u32 = 1;
+/// The newest tagger file version: 1 = left-to-right model (the original layout), 2 = adds a
+/// right-to-left model.
+const TAGGER_VERSION: u32 = 2;
 const PARSER_KIND: &str = "herald-parser";
 /// The newest parser file version: 1 = greedy (the original layout), 2 = adds the beam width
 /// and margin.
@@ -147,15 +149,15 @@ pub fn train_parser(
 impl Tagger {
     /// Writes the tagger (with its lemmatizer) as a compressed model file.
     pub fn save<W: Write>(&self, w: W) -> Result<(), ModelError> {
-        let mut enc = Encoder::new(TAGGER_KIND, TAGGER_VERSION);
+        let mut enc = Encoder::new(TAGGER_KIND, self.version());
         self.write(&mut enc);
         enc.finish(w)
     }
 
     /// Reads a tagger model file; a damaged file is an error, never a panic.
     pub fn load<R: Read>(r: R) -> Result<Tagger, ModelError> {
-        let (mut dec, _) = Decoder::open(r, TAGGER_KIND, TAGGER_VERSION)?;
-        let t = Tagger::read(&mut dec)?;
+        let (mut dec, version) = Decoder::open(r, TAGGER_KIND, TAGGER_VERSION)?;
+        let t = Tagger::read(&mut dec, version)?;
         dec.end()?;
         Ok(t)
     }

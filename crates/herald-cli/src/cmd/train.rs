@@ -50,6 +50,21 @@ struct Common {
     /// not be used commercially). Left out by default.
     #[arg(long)]
     include_nc: bool,
+    /// The bidirectional tagger recipe (5 more templates, a right-to-left model, weights
+    /// below 1.0 pruned): for `train tagger` the tagger (the shipped tagger's recipe), for
+    /// `train parser` its jackknife taggers (the shipped parser's are one-direction)
+    #[arg(long)]
+    bidirectional: bool,
+}
+
+impl Common {
+    fn tagger_config(&self) -> TaggerConfig {
+        if self.bidirectional {
+            TaggerConfig::bidirectional()
+        } else {
+            TaggerConfig::default()
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -138,10 +153,11 @@ fn dev_report(models: &Models, dev: &Path) -> anyhow::Result<()> {
 
 fn tagger(a: TaggerArgs) -> anyhow::Result<Outcome> {
     let (corpus, outcome) = read(&a.common)?;
+    let base = a.common.tagger_config();
     let cfg = TaggerConfig {
-        epochs: a.common.epochs.unwrap_or(TaggerConfig::default().epochs),
+        epochs: a.common.epochs.unwrap_or(base.epochs),
         seed: a.common.seed,
-        ..TaggerConfig::default()
+        ..base
     };
     let t0 = Instant::now();
     let tagger = syntax::train_tagger(&corpus.sentences, &cfg, &Progress::stderr());
@@ -165,7 +181,7 @@ fn parser(a: ParserArgs) -> anyhow::Result<Outcome> {
         beam: a.beam,
         ..defaults
     };
-    let tagger_cfg = TaggerConfig { epochs: 5, seed: a.common.seed, ..TaggerConfig::default() };
+    let tagger_cfg = TaggerConfig { epochs: 5, seed: a.common.seed, ..a.common.tagger_config() };
     let t0 = Instant::now();
     let parser = syntax::train_parser(&corpus.sentences, &cfg, &tagger_cfg, &Progress::stderr())
         .pruned(a.prune)
