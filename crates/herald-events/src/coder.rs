@@ -1085,9 +1085,10 @@ impl<'a> Coder<'a> {
             EVENT_NOUNS.iter().find(|(n, ..)| *n == lemma || *n == form)?;
         // "an air strike", "a missile attack": aerial weapons (195).
         let aerial = self.has_kid_lemma(t, &["compound", "amod"], AERIAL);
-        // By form too: a tagger slip can give a modifier a stray lemma ("hunger" → "hung").
+        // By form too, and as a possessor: a tagger slip can give a modifier a stray lemma or
+        // tag ("hunger" → "hung", or a possessive pronoun).
         let modified = |words: &[&str]| {
-            self.kids_with(t, &["compound", "amod"]).any(|m| {
+            self.kids_with(t, &["compound", "amod", "nmod:poss"]).any(|m| {
                 words.contains(&self.lemma(m).as_str())
                     || words.contains(&self.form(m).to_lowercase().as_str())
             })
