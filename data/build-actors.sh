@@ -10,6 +10,7 @@ cargo run --release --quiet -- dict build \
   --actors "$P/Phoenix.International.actors.txt" \
   --actors "$P/Phoenix.MilNonState.actors.txt" \
   --actors data/sources/herald.actors.txt \
+  --actors data/sources/herald.leaders.txt \
   --agents "$P/Phoenix.agents.txt" \
   --agents data/sources/herald.agents.txt \
   --countries "$D/countries/countries.json" \
