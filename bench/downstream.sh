@@ -5,7 +5,7 @@
 #
 #   bench/downstream.sh
 #
-# Prints: events on the hand-annotated set, PETRARCH2's validation suite, actor coding,
+# Prints: events on the hand-annotated and held-out sets, PETRARCH2's validation suite, actor coding,
 # quotes (tuned and held-out sets), places, and the seed article's events. Needs ../shared
 # beside the repository (DATA=... overrides the data folder).
 set -u
@@ -22,6 +22,9 @@ examples="$CARGO_TARGET_DIR/release/examples"
 
 echo "== events, hand-annotated set (tests/fixtures/events/events.jsonl)"
 "$examples/eval_events" tests/fixtures/events/events.jsonl | sed -n 1,6p
+echo
+echo "== events, held-out set (tests/fixtures/events/heldout.jsonl; never tuned on)"
+"$examples/eval_events" tests/fixtures/events/heldout.jsonl | sed -n 1,4p
 echo
 echo "== PETRARCH2 validation suite"
 "$herald" eval petrarch "$data/petrarch2/PETR.UnitTest.records.xml" 2>/dev/null | grep -E '^(total|cameo)'
