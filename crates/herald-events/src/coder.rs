@@ -2470,29 +2470,36 @@ fn regular_stems(form: &str) -> Vec<String> {
     out
 }
 
+/// CAMEO's parallel families of cooperation and yielding: the act, the intent to do it (03x)
+/// and the refusal to do it (12x), by code prefix.
+const FAMILIES: &[(&str, &str, &str)] = &[
+    ("061", "0311", "1211"),
+    ("062", "0312", "1212"),
+    ("063", "0313", "121"),
+    ("064", "0314", "121"),
+    ("071", "0331", "1221"),
+    ("072", "0332", "1222"),
+    ("073", "0333", "1223"),
+    ("074", "0334", "1224"),
+    ("081", "0351", "1241"),
+    ("082", "0352", "1242"),
+    ("084", "0353", "1243"),
+    ("085", "0354", "1244"),
+    ("086", "0355", "1245"),
+    ("087", "0356", "1246"),
+];
+
 /// The intent code (03x) of an act of roots 04–08; other codes unchanged.
 pub fn intent_code(code: EventCode) -> EventCode {
     let s = code.as_str();
-    let mapped = match (code.root(), s) {
+    let family = FAMILIES.iter().find(|(act, ..)| s.starts_with(act)).map(|&(_, intent, _)| intent);
+    let mapped = match (code.root(), family) {
         (4, _) => "036",
         (5, _) => "032",
-        (6, "061") => "0311",
-        (6, "062") => "0312",
-        (6, "063") => "0313",
-        (6, "064") => "0314",
-        (6, _) => "031",
-        (7, "071") => "0331",
-        (7, "072") => "0332",
-        (7, "073") => "0333",
-        (7, "074") => "0334",
-        (7, _) => "033",
-        (8, _) if s.starts_with("081") => "0351",
-        (8, _) if s.starts_with("082") => "0352",
-        (8, _) if s.starts_with("084") => "0353",
-        (8, _) if s.starts_with("085") => "0354",
-        (8, _) if s.starts_with("086") => "0355",
-        (8, _) if s.starts_with("087") => "0356",
-        (8, _) => "035",
+        (6..=8, Some(intent)) => intent,
+        (6, None) => "031",
+        (7, None) => "033",
+        (8, None) => "035",
         _ => return code,
     };
     EventCode::parse(mapped).unwrap_or(code)
@@ -2530,37 +2537,32 @@ pub fn threat_code(code: EventCode) -> EventCode {
 
 /// The refusal (CAMEO 12x) that declining an act of cooperation or yielding is ("refused to
 /// release" 1243, "will not lift sanctions" 1244, "refused to meet" 125, "would never accept
-/// the mediation" 126); `None` for acts whose refusal CAMEO has no code for.
+/// the mediation" 126), or declining the intent to do it; `None` for acts whose refusal CAMEO
+/// has no code for.
 pub fn refusal_code(code: EventCode) -> Option<EventCode> {
     let s = code.as_str();
-    let mapped = match (code.root(), s) {
-        (3, _) if s.starts_with("0351") => "1241",
-        (3, _) if s.starts_with("0352") => "1242",
-        (3, _) if s.starts_with("0353") => "1243",
-        (3, _) if s.starts_with("0354") => "1244",
-        (3, _) if s.starts_with("0355") => "1245",
-        (3, _) if s.starts_with("0356") => "1246",
-        (3, "035") => "124",
-        (3, "036") => "125",
-        (4, _) if s.starts_with("045") => "126",
-        (4, _) => "125",
-        (5, _) if s.starts_with("057") => "127",
-        (6, "061") => "1211",
-        (6, "062") => "1212",
-        (6, _) => "121",
-        (7, "071") => "1221",
-        (7, "072") => "1222",
-        (7, "073") => "1223",
-        (7, "074") => "1224",
-        (7, _) => "122",
-        (8, _) if s.starts_with("081") => "1241",
-        (8, _) if s.starts_with("082") => "1242",
-        (8, _) if s.starts_with("083") => "123",
-        (8, _) if s.starts_with("084") => "1243",
-        (8, _) if s.starts_with("085") => "1244",
-        (8, _) if s.starts_with("086") => "1245",
-        (8, _) if s.starts_with("087") => "1246",
-        (8, _) => "124",
+    // The family whose act (`by_intent` false) or intent code prefixes this one.
+    let family = |by_intent: bool| {
+        FAMILIES
+            .iter()
+            .find(|&&(act, intent, _)| s.starts_with(if by_intent { intent } else { act }))
+            .map(|&(.., refusal)| refusal)
+    };
+    let mapped = match code.root() {
+        3 => family(true).or(match s {
+            "035" => Some("124"),
+            "036" => Some("125"),
+            _ => None,
+        })?,
+        4 if s.starts_with("045") => "126",
+        4 => "125",
+        5 if s.starts_with("057") => "127",
+        6..=8 => family(false).unwrap_or(match code.root() {
+            6 => "121",
+            7 => "122",
+            _ if s.starts_with("083") => "123",
+            _ => "124",
+        }),
         _ => return None,
     };
     EventCode::parse(mapped)
