@@ -46,7 +46,7 @@
 //!    coder cannot code, takes the code of the document entity that has the mention, and
 //!    an entity code that refines the phrase's wins; a role noun the actor coder gave only
 //!    the article's country takes that of a gazetteer place it is in or from ("civilians
-//!    in Kharkiv", "evacuate people from Mariupol"); a mention the actor coder judged a
+//!    in Kharkiv", "evacuate people from Aleppo"); a mention the actor coder judged a
 //!    place ("travel from Moscow") is no argument. An event needs a source code (as
 //!    PETRARCH's and GDELT's do: "X was arrested" with no agent is no event; measured on
 //!    both test sets, precision gains far more than recall loses), the target may be
@@ -1339,7 +1339,7 @@ impl<'a> Coder<'a> {
     }
 
     /// The CAMEO country code of the gazetteer place a phrase headed by `h` names ("Kyiv",
-    /// "the city of Mariupol").
+    /// "the city of Aleppo").
     fn place_country(&self, h: usize) -> Option<String> {
         let spans = &self.doc.tokens.spans;
         let place_at = |c: usize| {
@@ -1368,7 +1368,7 @@ impl<'a> Coder<'a> {
     }
 
     /// Role arguments whose country was only the article's take the country of the place
-    /// the verb's oblique names ("evacuate people from Mariupol").
+    /// the verb's oblique names ("evacuate people from Aleppo").
     fn relocate_by_verb(&self, t: usize, args: &mut [Arg]) {
         if !args.iter().any(|a| a.context_country) {
             return;
@@ -2193,7 +2193,7 @@ impl<'a> Coder<'a> {
             // "his official": someone's own, not a party a place could tell.
             && !self.kids_with(h, &["nmod:poss"]).any(|p| self.doc.tokens.upos[p] == Upos::Pron);
         let mut arg = Arg { span, code, entity: entity.map(|e| e.id.clone()), context_country };
-        // "civilians in Mariupol": a place complement of the role noun says whose they are;
+        // "civilians in Aleppo": a place complement of the role noun says whose they are;
         // "civilians in the former Soviet country": somewhere the article's country may not
         // be, so the role alone.
         if arg.context_country {
