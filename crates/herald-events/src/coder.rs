@@ -1162,6 +1162,14 @@ impl<'a> Coder<'a> {
             }
             None => (code, negated, modality),
         };
+        // Sending or deploying forces to no one is force posture (154: "deployed army troops
+        // in the capital"), not the military cooperation or aid CAMEO's SEND patterns code.
+        let code = match code.as_str() {
+            "062" | "072" if cameo && tgt.code.is_empty() => {
+                EventCode::parse("154").unwrap_or(code)
+            }
+            _ => code,
+        };
         // A code the CAMEO table lacks comes from a user's dictionary (PETRARCH users extend
         // CAMEO with their own codes): kept, with its root's quad class and no Goldstein
         // score (0) rather than dropped.
@@ -2584,6 +2592,8 @@ fn place_target_preps(code: EventCode) -> &'static [&'static str] {
         18..=20 => &["in", "into", "inside", "at"],
         15..=17 => &["in", "into", "on", "to"],
         4 => &["in", "to"],
+        // "sent troops to Syria", "delivered food to Gaza": to the place's country.
+        6 | 7 => &["to"],
         8 => &["from", "in"],
         3 if matches!(code.as_str(), "036" | "0356" | "035") => &["in", "to", "from"],
         _ => &[],
@@ -3265,6 +3275,18 @@ mod tests {
         check(
             "Paris/PROPN/Paris/3/nsubj police/NOUN/police/3/nsubj detained/VERB/detain/0/root Germans/PROPN/German/3/obj",
             &["FRACOP DEU 173 false -"],
+        );
+    }
+
+    #[test]
+    fn forces_sent_to_a_place_aid_its_country_and_deployed_at_home_are_posture() {
+        check(
+            "France/PROPN/France/2/nsubj sent/VERB/send/0/root troops/NOUN/troop/2/obj to/ADP/to/5/case Kharkiv/PROPN/Kharkiv/2/obl",
+            &["FRA UKR 062 false -"],
+        );
+        check(
+            "France/PROPN/France/2/nsubj deployed/VERB/deploy/0/root troops/NOUN/troop/2/obj in/ADP/in/5/case Paris/PROPN/Paris/2/obl",
+            &["FRA  154 false -"],
         );
     }
 
