@@ -1534,12 +1534,14 @@ impl<'a> Coder<'a> {
                     .filter(|&n| self.rel(n) == "nmod:poss" || prep_is(n, LAST_RESORT_PREPS))
                     .collect::<Vec<_>>()
             }))
-            // "welcomed memos sent by X", "closed the roads leading into X": a party in the
-            // object's participle clause.
+            // "welcomed memos sent by X", "closed the roads leading into X", "boycotted the
+            // parade supporting X": a party in the object's participle clause.
             .chain(self.kids_with(t, &["obj", "obl"]).flat_map(|o| {
                 self.kids_with(o, &["acl"])
-                    .flat_map(|a| self.kids_with(a, &["obl", "obl:agent"]).collect::<Vec<_>>())
-                    .filter(|&n| prep_is(n, &["by", "from", "into", "to"]))
+                    .flat_map(|a| {
+                        self.kids_with(a, &["obl", "obl:agent", "obj"]).collect::<Vec<_>>()
+                    })
+                    .filter(|&n| self.rel(n) == "obj" || prep_is(n, &["by", "from", "into", "to"]))
                     .collect::<Vec<_>>()
             }))
             .chain(self.kids_with(t, &["obl"]).filter(|&o| prep_is(o, LAST_RESORT_PREPS)));
@@ -3287,6 +3289,14 @@ mod tests {
         check(
             "France/PROPN/France/2/nsubj deployed/VERB/deploy/0/root troops/NOUN/troop/2/obj in/ADP/in/5/case Paris/PROPN/Paris/2/obl",
             &["FRA  154 false -"],
+        );
+    }
+
+    #[test]
+    fn a_party_in_the_object_s_participle_clause_is_the_target() {
+        check(
+            "France/PROPN/France/2/nsubj boycotted/VERB/boycott/0/root the/DET/the/4/det parade/NOUN/parade/2/obj supporting/VERB/support/4/acl/VBG Germany/PROPN/Germany/5/obj",
+            &["FRA DEU 163 false -"],
         );
     }
 

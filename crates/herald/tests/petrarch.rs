@@ -18,7 +18,7 @@ fn records_file() -> Option<PathBuf> {
 /// Regression floor: the number of records passed when this test was written (see
 /// `bench/events/PETRARCH.md`) minus a small margin, so that coder changes that trade a
 /// record or two pass, but a regression fails. Raise it as the coder improves.
-const MEASURED_PASSES: usize = 164;
+const MEASURED_PASSES: usize = 165;
 const MARGIN: usize = 3;
 
 #[test]
