@@ -104,6 +104,11 @@
 //!    a light verb whose own pattern names the noun ("held talks" 046) codes it instead,
 //!    and what someone is asked to do ("urged X to impose sanctions") is no act.
 //!
+//! 8. **Reactions.** A critical reaction noun (criticism, condemnation, outrage, an "angry
+//!    response") from a party is criticism (111) by it of the party it is "of", else of the
+//!    subject of the verb that drew it ("..., drawing an angry response from Israel"),
+//!    unless that verb's own pattern codes the words ("voiced criticism").
+//!
 //! Coordinated parties inside an argument's "of"/"from" complement ("troops from Poland
 //! and Lithuania", "the leaders of Serbia and Kosovo") are one argument each: the head
 //! coded with the first complement gives the role (`POLMIL` over `POL`), which each other
@@ -350,6 +355,14 @@ const CRIME_WORDS: &[&str] = &[
     "killer",
 ];
 
+/// Nouns of a critical reaction (criticism, 111): "drew criticism from X".
+const REACTION_NOUNS: &[&str] =
+    &["criticism", "condemnation", "rebuke", "censure", "outrage", "anger", "fury", "backlash"];
+
+/// Tones that make a response a critical reaction ("an angry response from X").
+const REACTION_TONES: &[&str] =
+    &["angry", "furious", "sharp", "harsh", "stern", "strong", "fierce"];
+
 /// Verbs besides [`NOUN_LIGHT_VERBS`] whose subject performs the measure their object names
 /// ("imposed a curfew", "adopted sanctions"), so that it is an event without a target.
 const PERFORMING_VERBS: &[&str] = &["impose", "declare", "adopt", "enforce", "announce", "join"];
@@ -407,6 +420,7 @@ pub fn code_events_with(
             coder.code_verb(s, t, &mut events);
             if nouns == EventNouns::Cameo {
                 coder.code_noun(s, t, &mut events);
+                coder.code_reaction(s, t, &mut events);
             }
         }
         dedup(&mut events, before);
@@ -1042,6 +1056,71 @@ impl<'a> Coder<'a> {
                 if let Some(b) = back {
                     out.extend(self.event(b, tgt, src, negated, &modality, s, evidence, &why));
                 }
+            }
+        }
+    }
+
+    /// A reaction noun ("drawing an angry response from Israel", "sharp criticism from X
+    /// of Y"): criticism (111) by the party it comes from, of the party it is "of" or
+    /// "against", else of the subject of the verb that drew it. Not when that verb's own
+    /// pattern codes the words ("voiced criticism", "faced criticism").
+    fn code_reaction(&self, s: usize, t: usize, out: &mut Vec<Event>) {
+        if self.doc.tokens.upos[t] != Upos::Noun || self.hypothetical(t) {
+            return;
+        }
+        let lemma = self.lemma(t);
+        let reaction = REACTION_NOUNS.contains(&lemma.as_str())
+            || (matches!(lemma.as_str(), "response" | "reaction")
+                && self.has_kid_lemma(t, &["amod"], REACTION_TONES));
+        if !reaction {
+            return;
+        }
+        let case_is =
+            |o: usize, ps: &[&str]| self.case_of(o).is_some_and(|c| ps.contains(&c.as_str()));
+        let sources: Vec<Arg> = self
+            .kids_with(t, &["nmod"])
+            .filter(|&o| case_is(o, &["from", "by"]))
+            .chain(self.kids_with(t, &["nmod:poss"]))
+            .map(|o| self.args(o))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default();
+        if sources.is_empty() {
+            return;
+        }
+        let gov =
+            self.head(t).filter(|&h| self.rel(t) == "obj" && self.doc.tokens.upos[h] == Upos::Verb);
+        if let Some(v) = gov {
+            if self.entry(v).is_some_and(|e| self.choose_code(e, &self.deps(v, e)).1.is_some()) {
+                return;
+            }
+        }
+        let mut targets: Vec<Arg> = self
+            .kids_with(t, &["nmod"])
+            .filter(|&o| case_is(o, &["of", "against", "over"]))
+            .map(|o| self.args(o))
+            .find(|a| !a.is_empty())
+            .unwrap_or_default();
+        if targets.is_empty() {
+            targets = gov.and_then(|v| self.subject(v)).map(|x| self.args(x)).unwrap_or_default();
+        }
+        let Some(code) = EventCode::parse("111") else { return };
+        let why = Why {
+            token: t,
+            trigger: self.doc.tokens.spans[t],
+            rule: format!("reaction noun \"{lemma}\" [111] (herald's reaction rule)"),
+        };
+        let (negated, modality) = match gov {
+            Some(v) => (self.negated(v, self.governor(v)), self.modality(v)),
+            None => (false, None),
+        };
+        let noun_span = self.doc.tokens.spans[t];
+        for src in &sources {
+            for tgt in &targets {
+                if same_family(&src.code, &tgt.code) {
+                    continue;
+                }
+                let evidence = cover(&[src.span, noun_span, tgt.span]);
+                out.extend(self.event(code, src, tgt, negated, &modality, s, evidence, &why));
             }
         }
     }
@@ -3297,6 +3376,20 @@ mod tests {
         check(
             "France/PROPN/France/2/nsubj boycotted/VERB/boycott/0/root the/DET/the/4/det parade/NOUN/parade/2/obj supporting/VERB/support/4/acl/VBG Germany/PROPN/Germany/5/obj",
             &["FRA DEU 163 false -"],
+        );
+    }
+
+    #[test]
+    fn a_critical_reaction_is_criticism_of_whoever_drew_it() {
+        // "France recognised Palestine, drawing an angry response from Germany."
+        check(
+            "France/PROPN/France/2/nsubj recognised/VERB/recognise/0/root Palestine/PROPN/Palestine/2/obj ,/PUNCT/,/5/punct drawing/VERB/draw/2/advcl/VBG an/DET/a/8/det angry/ADJ/angry/8/amod response/NOUN/response/5/obj from/ADP/from/10/case Germany/PROPN/Germany/8/nmod",
+            &["FRA PSE 051 false -", "DEU FRA 111 false -"],
+        );
+        // A response that is not critical is no criticism.
+        check(
+            "France/PROPN/France/2/nsubj received/VERB/receive/0/root a/DET/a/4/det response/NOUN/response/2/obj from/ADP/from/6/case Germany/PROPN/Germany/4/nmod",
+            &[],
         );
     }
 
