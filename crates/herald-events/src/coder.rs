@@ -739,6 +739,24 @@ impl<'a> Coder<'a> {
                     .collect();
             }
         }
+        // "a policy of turning away boats, which the UN criticised": judging what a relative
+        // pronoun stands for judges its author (who maintained the policy).
+        let judging = code.active.is_some_and(|c| matches!(c.root(), 5 | 11 | 12));
+        if judging && targets.is_empty() {
+            let relative_object = self
+                .kids_with(t, &["obj"])
+                .any(|o| matches!(self.lemma(o).as_str(), "which" | "that" | "whom" | "what"));
+            if relative_object {
+                let avoid: Vec<String> = sources.iter().map(|a| a.code.clone()).collect();
+                targets = self
+                    .relative_author(t)
+                    .map(|x| self.args(x))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|a| !avoid.iter().any(|s| same_family(s, &a.code)))
+                    .collect();
+            }
+        }
         // Only the target: "X arrived in Y" does not make X one of Y's.
         self.relocate_by_verb(t, &mut targets);
         let negated = self.negated(t, gov);
@@ -1482,6 +1500,28 @@ impl<'a> Coder<'a> {
             }
             None => {}
         }
+    }
+
+    /// The author of what the relative clause `t` is about: the antecedent noun (through
+    /// participle clauses: "a policy of turning away boats, which ...") is the object of a
+    /// verb whose subject made it ("Malaysia maintained a policy").
+    fn relative_author(&self, t: usize) -> Option<usize> {
+        if self.rel(t) != "acl:relcl" {
+            return None;
+        }
+        let mut h = self.head(t)?;
+        for _ in 0..4 {
+            match self.doc.tokens.upos[h] {
+                Upos::Verb if self.rel(h) == "acl" => h = self.head(h)?,
+                Upos::Noun if self.rel(h) == "nmod" => h = self.head(h)?,
+                Upos::Noun | Upos::Propn if self.rel(h) == "obj" => {
+                    let v = self.head(h)?;
+                    return self.subject(v);
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// True when two subjects are one phrase the parser split: a name right before a role
@@ -3390,6 +3430,15 @@ mod tests {
         check(
             "France/PROPN/France/2/nsubj received/VERB/receive/0/root a/DET/a/4/det response/NOUN/response/2/obj from/ADP/from/6/case Germany/PROPN/Germany/4/nmod",
             &[],
+        );
+    }
+
+    #[test]
+    fn judging_what_a_relative_pronoun_stands_for_judges_its_author() {
+        // "France kept a policy which Germany criticised."
+        check(
+            "France/PROPN/France/2/nsubj kept/VERB/keep/0/root a/DET/a/4/det policy/NOUN/policy/2/obj which/PRON/which/7/obj Germany/PROPN/Germany/7/nsubj criticised/VERB/criticise/4/acl:relcl",
+            &["DEU FRA 111 false -"],
         );
     }
 
