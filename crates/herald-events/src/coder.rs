@@ -56,7 +56,9 @@
 //! 4. **Codes `[A:P]`.** The active code is the event source → target; a passive code is
 //!    the reverse event (target → source: 042:043 "X visits Y" is also "Y hosts X"), emitted
 //!    as a second event when the target is coded. A plain `010` (make a statement: "said")
-//!    is not emitted: the annotation codes what is said, not the saying. A naming verb with
+//!    is not emitted: the annotation codes what is said, not the saying. A meeting (040)
+//!    placed in the target's country is the source's visit (042) and the target's hosting
+//!    (043), in the source's the reverse, in a third country 044 both ways. A naming verb with
 //!    a predicate and no pattern of its own ("called X a liar", "branded X a terrorist",
 //!    "in what Y called ethnic cleansing") is a judgment: praise 051 for words of praise,
 //!    accusation 112 for crimes, else criticism 111; the free relative's target is the
@@ -709,7 +711,11 @@ impl<'a> Coder<'a> {
                 let avoid: Vec<&str> = sources.iter().map(|a| a.code.as_str()).collect();
                 // A verb with a code for its target's side ("arrive" 032:033, "visit"
                 // 042:043) has a host: the place it goes to.
+                // Coordinated parties of a mutual act met each other, not the place ("the
+                // leaders of X and Y met in Brussels").
+                let mutual = sources.len() > 1 && code.active.is_some_and(symmetric);
                 let place_preps = match code.active.map_or(&[][..], place_target_preps) {
+                    _ if mutual => &[][..],
                     [] if code.passive.is_some() => &["in", "to"][..],
                     preps => preps,
                 };
@@ -816,7 +822,12 @@ impl<'a> Coder<'a> {
                 if let Some(a) = code.active {
                     out.extend(self.event(a, src, tgt, negated, &modality, s, evidence, &why));
                 }
-                if let Some(p) = code.passive {
+                // A meeting placed in one party's country (or a third one) has the host's
+                // side too ("X met Y in Beijing": Y hosted X), coded by `event`.
+                let passive = code.passive.or_else(|| {
+                    code.active.filter(|a| a.as_str() == "040" && self.event_place(t).is_some())
+                });
+                if let Some(p) = passive {
                     if !tgt.code.is_empty() && self.reverse_applies(t, &consumed, tgt) {
                         out.extend(self.event(p, tgt, src, negated, &modality, s, evidence, &why));
                     }
@@ -1267,6 +1278,28 @@ impl<'a> Coder<'a> {
             }
             _ => code,
         };
+        // Where a meeting took place says who visited whom: in the target's country the
+        // source visits (042), in the source's the source hosts (043), elsewhere it is a
+        // meeting at a third location (044); as the annotation guidelines code meetings.
+        let place = self.event_place(why.token);
+        let code = match (code.as_str(), &place) {
+            ("040", Some(id)) if cameo && !src.code.is_empty() && !tgt.code.is_empty() => {
+                let here = self.place_id_country(id);
+                let country = |c: &String| -> Option<String> {
+                    c.get(..3).filter(|p| self.actors.country(p).is_some()).map(str::to_owned)
+                };
+                let (from, to) = (country(&src.code), country(&tgt.code));
+                let (from, to) = (from.as_deref(), to.as_deref());
+                let host = match here.as_deref() {
+                    Some(h) if to == Some(h) && from != Some(h) => "042",
+                    Some(h) if from == Some(h) && to != Some(h) => "043",
+                    Some(_) if from.is_some() && to.is_some() => "044",
+                    _ => "040",
+                };
+                EventCode::parse(host).unwrap_or(code)
+            }
+            _ => code,
+        };
         // A code the CAMEO table lacks comes from a user's dictionary (PETRARCH users extend
         // CAMEO with their own codes): kept, with its root's quad class and no Goldstein
         // score (0) rather than dropped.
@@ -1299,7 +1332,7 @@ impl<'a> Coder<'a> {
             negated,
             modality: modality.map(str::to_owned),
             date: self.event_date(sentence, why.token).or_else(|| self.date.clone()),
-            place: self.event_place(why.token),
+            place,
             sentence: sentence as u32,
             evidence,
             trigger: why.trigger,
@@ -1441,6 +1474,13 @@ impl<'a> Coder<'a> {
             "111"
         };
         EventCode::parse(code).expect("a CAMEO code")
+    }
+
+    /// The CAMEO country code of the document place with this id.
+    fn place_id_country(&self, id: &str) -> Option<String> {
+        let place = self.doc.layers.places.iter().find(|p| p.id == id)?;
+        let country = self.actors.countries().iter().find(|c| c.iso2 == place.country)?;
+        Some(country.code.clone())
     }
 
     /// The CAMEO country code of the gazetteer place a phrase headed by `h` names ("Kyiv",
@@ -3439,6 +3479,35 @@ mod tests {
         check(
             "France/PROPN/France/2/nsubj kept/VERB/keep/0/root a/DET/a/4/det policy/NOUN/policy/2/obj which/PRON/which/7/obj Germany/PROPN/Germany/7/nsubj criticised/VERB/criticise/4/acl:relcl",
             &["DEU FRA 111 false -"],
+        );
+    }
+
+    #[test]
+    fn where_a_meeting_took_place_says_who_visited_whom() {
+        let with_place = |parse: &str, name: &str, country: &str| {
+            let mut doc = doc_of(parse);
+            let at = doc.article.text.find(name).unwrap() as u32;
+            doc.layers.places.push(herald_doc::Place {
+                id: "P1".into(),
+                name: name.into(),
+                geonameid: None,
+                country: country.into(),
+                lat: 0.0,
+                lon: 0.0,
+                mentions: vec![Mention::new(Span::new(at, at + name.len() as u32))],
+            });
+            coded(&mut doc)
+        };
+        let parse = |city: &str| {
+            format!("France/PROPN/France/2/nsubj met/VERB/meet/0/root Germany/PROPN/Germany/2/obj in/ADP/in/5/case {city}/PROPN/{city}/2/obl")
+        };
+        assert_eq!(
+            with_place(&parse("Berlin"), "Berlin", "DE"),
+            vec!["FRA DEU 042 false -", "DEU FRA 043 false -"]
+        );
+        assert_eq!(
+            with_place(&parse("Geneva"), "Geneva", "CH"),
+            vec!["FRA DEU 044 false -", "DEU FRA 044 false -"]
         );
     }
 
