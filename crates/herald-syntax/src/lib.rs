@@ -262,6 +262,7 @@ impl Models {
     pub fn analyze(&self, forms: &[&str]) -> Analysis {
         let mut tags = self.tagger.tag(forms);
         self.repair_perfect(forms, &mut tags);
+        self.repair_gerund(forms, &mut tags);
         self.repair_verbless(forms, &mut tags);
         let xpos: Vec<&str> = tags.iter().map(|&t| self.tagger.xpos(t)).collect();
         let upos: Vec<&str> = tags.iter().map(|&t| self.tagger.upos(t)).collect();
@@ -292,6 +293,34 @@ impl Models {
                 .find(|&t| self.tagger.xpos(t) == xpos && self.tagger.upos(t) == "AUX")
             {
                 tags[i] = aux;
+            }
+        }
+    }
+
+    /// "in warning Iraq", ", warning Saddam Hussein that ...": an -ing word the tagger read
+    /// as a noun, after a preposition of manner or time (or a comma) and before a name,
+    /// pronoun or determiner, is a gerund taking that object (VBG), so that the parser gives
+    /// it its object ("in training camps", where a common noun follows, is left alone).
+    fn repair_gerund(&self, forms: &[&str], tags: &mut [Tag]) {
+        let Some(gerund) = (0..self.tagger.n_tags())
+            .map(|i| Tag(i as u16))
+            .find(|&t| self.tagger.xpos(t) == "VBG" && self.tagger.upos(t) == "VERB")
+        else {
+            return;
+        };
+        for i in 1..tags.len().saturating_sub(1) {
+            let word = forms[i].to_ascii_lowercase();
+            let after = matches!(
+                forms[i - 1].to_ascii_lowercase().as_str(),
+                "in" | "by" | "after" | "before" | "while" | "without" | ","
+            );
+            if after
+                && word.len() > 5
+                && word.ends_with("ing")
+                && self.tagger.xpos(tags[i]) == "NN"
+                && matches!(self.tagger.xpos(tags[i + 1]), "NNP" | "NNPS" | "PRP" | "DT")
+            {
+                tags[i] = gerund;
             }
         }
     }

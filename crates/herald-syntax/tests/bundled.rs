@@ -70,3 +70,13 @@ fn a_participle_before_its_object_coordinated_with_a_later_verb_is_a_past_tense(
     assert_eq!(m.tagger.xpos(a.tags[1]), "VBD");
     assert_eq!(a.arcs[1].head, 0, "{:?}", a.arcs);
 }
+
+#[test]
+fn an_ing_word_before_a_name_after_a_preposition_is_a_gerund() {
+    let m = Models::bundled().expect("bundled models decode");
+    let forms = ["Britain", "is", "alone", "in", "warning", "Iraq", "of", "strikes", "."];
+    let a = m.analyze(&forms);
+    assert_eq!(m.tagger.xpos(a.tags[4]), "VBG");
+    // Iraq is the gerund's object.
+    assert_eq!(a.arcs[5].head, 5, "{:?}", a.arcs);
+}
