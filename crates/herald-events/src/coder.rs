@@ -2721,6 +2721,9 @@ pub fn refusal_code(code: EventCode) -> Option<EventCode> {
         3 => family(true).or(match s {
             "035" => Some("124"),
             "036" => Some("125"),
+            // "would never accept the mediation", "will not settle the dispute".
+            "038" => Some("126"),
+            "039" => Some("127"),
             _ => None,
         })?,
         4 if s.starts_with("045") => "126",
@@ -3402,6 +3405,7 @@ mod tests {
         assert_eq!(threat_code(code("040")).as_str(), "040");
         assert_eq!(refusal_code(code("0841")).map(|c| c.as_str().to_owned()), Some("1243".into()));
         assert_eq!(refusal_code(code("0356")).map(|c| c.as_str().to_owned()), Some("1246".into()));
+        assert_eq!(refusal_code(code("038")).map(|c| c.as_str().to_owned()), Some("126".into()));
         assert_eq!(refusal_code(code("190")), None);
     }
 
