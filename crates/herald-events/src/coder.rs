@@ -1406,14 +1406,6 @@ impl<'a> Coder<'a> {
     /// by the trigger's locative complement ("met *in Moscow*", "an offensive *in
     /// Ukraine*", "a visit *to Moscow*").
     fn event_place(&self, t: usize) -> Option<String> {
-        let spans = &self.doc.tokens.spans;
-        let place_at = |c: usize| {
-            self.doc.layers.places.iter().find(|p| {
-                p.mentions
-                    .iter()
-                    .any(|m| m.span.start <= spans[c].start && spans[c].end <= m.span.end)
-            })
-        };
         let locative = |c: usize| {
             matches!(self.rel(c), "obl" | "nmod")
                 && self.case_of(c).is_some_and(|p| {
@@ -1430,7 +1422,7 @@ impl<'a> Coder<'a> {
             .into_iter()
             .flat_map(|h| self.kids(h).collect::<Vec<_>>())
             .filter(|&c| locative(c))
-            .find_map(place_at)
+            .find_map(|c| self.place_at(c))
             .map(|p| p.id.clone())
     }
 
@@ -1476,32 +1468,37 @@ impl<'a> Coder<'a> {
         EventCode::parse(code).expect("a CAMEO code")
     }
 
+    /// The document place one of whose mentions covers token `t`.
+    fn place_at(&self, t: usize) -> Option<&'a herald_doc::Place> {
+        let span = self.doc.tokens.spans[t];
+        self.doc.layers.places.iter().find(|p| {
+            p.mentions.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end)
+        })
+    }
+
+    /// The CAMEO country code of a gazetteer place (its ISO 3166 alpha-2 country).
+    fn place_cameo_country(&self, place: &herald_doc::Place) -> Option<String> {
+        let country = self.actors.countries().iter().find(|c| c.iso2 == place.country)?;
+        Some(country.code.clone())
+    }
+
     /// The CAMEO country code of the document place with this id.
     fn place_id_country(&self, id: &str) -> Option<String> {
         let place = self.doc.layers.places.iter().find(|p| p.id == id)?;
-        let country = self.actors.countries().iter().find(|c| c.iso2 == place.country)?;
-        Some(country.code.clone())
+        self.place_cameo_country(place)
     }
 
     /// The CAMEO country code of the gazetteer place a phrase headed by `h` names ("Kyiv",
     /// "the city of Aleppo").
     fn place_country(&self, h: usize) -> Option<String> {
         let spans = &self.doc.tokens.spans;
-        let place_at = |c: usize| {
-            self.doc.layers.places.iter().find(|p| {
-                p.mentions
-                    .iter()
-                    .any(|m| m.span.start <= spans[c].start && spans[c].end <= m.span.end)
-            })
-        };
-        let place = place_at(h).or_else(|| {
+        let place = self.place_at(h).or_else(|| {
             self.kids_with(h, &["nmod", "flat", "compound", "nmod:poss"])
                 .filter(|&n| self.rel(n) != "nmod" || self.case_of(n).as_deref() == Some("of"))
-                .find_map(place_at)
+                .find_map(|n| self.place_at(n))
         });
         if let Some(place) = place {
-            let country = self.actors.countries().iter().find(|c| c.iso2 == place.country)?;
-            return Some(country.code.clone());
+            return self.place_cameo_country(place);
         }
         // "Sudan's Darfur region", "the Ukrainian city": a country the phrase names.
         let r = self.phrase(h);
